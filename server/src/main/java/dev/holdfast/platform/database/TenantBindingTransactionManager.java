@@ -1,0 +1,37 @@
+package dev.holdfast.platform.database;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import dev.holdfast.platform.TenantContext;
+
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+
+/**
+ * Binds the current tenant to every transaction: {@code set_config('app.tenant_id', …, true)} is the
+ * function form of {@code SET LOCAL}, so the setting ends with the transaction and never leaks to the
+ * next user of a pooled connection. The row-level-security policies read it.
+ */
+class TenantBindingTransactionManager extends JdbcTransactionManager {
+
+    static final String TENANT_SETTING = "app.tenant_id";
+
+    TenantBindingTransactionManager(DataSource dataSource) {
+        super(dataSource);
+    }
+
+    @Override
+    protected void prepareTransactionalConnection(Connection con, TransactionDefinition definition) throws SQLException {
+        super.prepareTransactionalConnection(con, definition);
+        String tenant = TenantContext.current().map(UUID::toString).orElse("");
+        try (PreparedStatement ps = con.prepareStatement("select set_config('" + TENANT_SETTING + "', ?, true)")) {
+            ps.setString(1, tenant);
+            ps.execute();
+        }
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.holdfast.platform.database;
+
+import org.jspecify.annotations.NullMarked;

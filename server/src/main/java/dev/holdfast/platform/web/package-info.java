@@ -1,0 +1,4 @@
+@NullMarked
+package dev.holdfast.platform.web;
+
+import org.jspecify.annotations.NullMarked;
