@@ -8,8 +8,11 @@ CREATE TABLE IF NOT EXISTS test_rls_probe
 );
 DO $$
 BEGIN
-    IF NOT EXISTS (SELECT 1 FROM pg_policies WHERE tablename = 'test_rls_probe') THEN
+    IF NOT EXISTS (SELECT 1 FROM pg_policies WHERE tablename = 'test_rls_probe' AND policyname = 'tenant_isolation') THEN
         PERFORM enable_tenant_isolation('test_rls_probe');
+    END IF;
+    IF NOT EXISTS (SELECT 1 FROM pg_policies WHERE tablename = 'test_rls_probe' AND policyname = 'installation_read') THEN
+        PERFORM enable_installation_read('test_rls_probe');
     END IF;
 END
 $$;

@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 public final class TenantContext {
 
     private static final ThreadLocal<@Nullable UUID> CURRENT = new ThreadLocal<>();
+    private static final ThreadLocal<Boolean> INSTALLATION_WIDE = ThreadLocal.withInitial(() -> false);
 
     private TenantContext() {
     }
@@ -54,6 +55,26 @@ public final class TenantContext {
         try (Scope ignored = enter(tenant)) {
             work.run();
         }
+    }
+
+    /**
+     * Runs {@code work} with installation-wide read access: transactions started inside it set
+     * {@code app.installation_scope = 'on'}, which the SELECT policies added by
+     * {@code enable_installation_read(table)} admit. Only for the operator's views and jobs that must see
+     * every company (usage logs, device health); tenant tables without that policy stay closed.
+     */
+    public static <T> T callInstallationWide(Supplier<T> work) {
+        boolean previous = INSTALLATION_WIDE.get();
+        INSTALLATION_WIDE.set(true);
+        try {
+            return work.get();
+        } finally {
+            INSTALLATION_WIDE.set(previous);
+        }
+    }
+
+    public static boolean isInstallationWide() {
+        return INSTALLATION_WIDE.get();
     }
 
     /** Restores the previous tenant on close. */

@@ -107,6 +107,20 @@ class TenantIsolationTest {
     }
 
     @Test
+    void installationWideScopeReadsEveryTenantButWritesNone() {
+        List<String> all = TenantContext.callInstallationWide(() -> tx.execute(s ->
+                jdbc.sql("select label from test_rls_probe where tenant_id in (?, ?) order by label")
+                        .param(tenantA).param(tenantB).query(String.class).list()));
+        assertThat(all).containsExactly("a-1", "a-2", "b-1");
+
+        assertThatThrownBy(() -> TenantContext.callInstallationWide(() -> tx.execute(s ->
+                jdbc.sql("insert into test_rls_probe (tenant_id, label) values (?, 'x')").param(tenantA).update())))
+                .hasStackTraceContaining("row-level security");
+        Integer afterwards = tx.execute(s -> jdbc.sql("select count(*) from test_rls_probe").query(Integer.class).single());
+        assertThat(afterwards).as("the scope ends with its transaction").isZero();
+    }
+
+    @Test
     void applicationRoleOwnsNothingAndCannotBypassSecurity() {
         var role = jdbc.sql("select rolsuper, rolbypassrls from pg_roles where rolname = current_user")
                 .query((rs, n) -> List.of(rs.getBoolean(1), rs.getBoolean(2))).single();
@@ -118,7 +132,11 @@ class TenantIsolationTest {
                 .hasStackTraceContaining("must be owner");
     }
 
-    /** Guards every table later migrations add: a tenant_id column without isolation is a leak. */
+    /**
+     * Guards every table later migrations add: a tenant_id column without isolation is a leak. A table that
+     * is deliberately installation-wide (an operator's queue, say) says so with a table comment starting
+     * {@code rls-exempt:} and the reason.
+     */
     @Test
     void everyTableWithATenantIdIsIsolated() {
         List<String> unprotected = jdbc.sql("""
@@ -126,6 +144,7 @@ class TenantIsolationTest {
                 join pg_namespace n on n.oid = c.relnamespace and n.nspname = 'public'
                 join pg_attribute a on a.attrelid = c.oid and a.attname = 'tenant_id' and not a.attisdropped
                 where c.relkind in ('r', 'p')
+                  and coalesce(obj_description(c.oid, 'pg_class'), '') not like 'rls-exempt:%'
                   and (not c.relrowsecurity or not c.relforcerowsecurity
                        or not exists (select 1 from pg_policy p where p.polrelid = c.oid))
                 """).query(String.class).list();

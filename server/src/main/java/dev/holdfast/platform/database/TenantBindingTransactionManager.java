@@ -20,6 +20,7 @@ import org.springframework.transaction.TransactionDefinition;
 class TenantBindingTransactionManager extends JdbcTransactionManager {
 
     static final String TENANT_SETTING = "app.tenant_id";
+    static final String SCOPE_SETTING = "app.installation_scope";
 
     TenantBindingTransactionManager(DataSource dataSource) {
         super(dataSource);
@@ -29,8 +30,10 @@ class TenantBindingTransactionManager extends JdbcTransactionManager {
     protected void prepareTransactionalConnection(Connection con, TransactionDefinition definition) throws SQLException {
         super.prepareTransactionalConnection(con, definition);
         String tenant = TenantContext.current().map(UUID::toString).orElse("");
-        try (PreparedStatement ps = con.prepareStatement("select set_config('" + TENANT_SETTING + "', ?, true)")) {
+        try (PreparedStatement ps = con.prepareStatement("select set_config('" + TENANT_SETTING + "', ?, true), "
+                + "set_config('" + SCOPE_SETTING + "', ?, true)")) {
             ps.setString(1, tenant);
+            ps.setString(2, TenantContext.isInstallationWide() ? "on" : "");
             ps.execute();
         }
     }
