@@ -9,3 +9,10 @@ document.addEventListener('DOMContentLoaded', () => {
     }
   });
 });
+
+// <select data-autosubmit> submits its form on change (the company switcher).
+document.addEventListener('change', (event) => {
+  if (event.target.matches('select[data-autosubmit]')) {
+    event.target.form.requestSubmit();
+  }
+});

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.holdfast.accounts.domain;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,116 @@
+package dev.holdfast.accounts.security;
+
+import dev.holdfast.accounts.AccountsProperties;
+import dev.holdfast.accounts.AccountsRateLimits;
+import dev.holdfast.accounts.domain.ApiTokens;
+import dev.holdfast.activity.UsageLog;
+import dev.holdfast.platform.RateLimiter;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/**
+ * Two filter chains: {@code /api/**} is stateless with bearer tokens (problem details for 401/403, no CSRF since
+ * no cookie authenticates there); pages use a server-side session with form login and CSRF. Both bind the
+ * company and role afresh on every request ({@link RequestBindingFilter}).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+@EnableConfigurationProperties({AccountsProperties.class, AccountsRateLimits.class})
+class SecurityConfiguration {
+
+    static final String OPERATOR_AUTHORITY = "ROLE_OPERATOR";
+
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+            + "form-action 'self'; frame-ancestors 'none'";
+
+    private static final String[] PUBLIC_PAGES = {"/login", "/signup", "/setup", "/password/**", "/join/**", "/error",
+        "/webjars/**", "/css/**", "/js/**", "/favicon.svg", "/actuator/health/**", "/actuator/info",
+        "/actuator/prometheus"};
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder(11);
+    }
+
+    @Bean
+    static RoleHierarchy roleHierarchy() {
+        return RoleHierarchyImpl.fromHierarchy("""
+                ROLE_OWNER > ROLE_ADMIN
+                ROLE_ADMIN > ROLE_MANAGER
+                ROLE_MANAGER > ROLE_VIEWER
+                """);
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, MembershipResolver resolver) throws Exception {
+        http.securityMatcher("/api/**")
+                .csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(c -> c.disable())
+                .formLogin(f -> f.disable())
+                .httpBasic(b -> b.disable())
+                .logout(l -> l.disable())
+                .anonymous(a -> { })
+                .addFilterAfter(new ApiTokenFilter(tokens, resolver), SecurityContextHolderFilter.class)
+                .addFilterBefore(new RequestBindingFilter(resolver), AuthorizationFilter.class)
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(HttpMethod.POST, "/api/v1/signup", "/api/v1/tokens").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/devices/enroll").permitAll()
+                        .requestMatchers("/api/v1/invitations/**").hasRole("ADMIN")
+                        .requestMatchers("/api/v1/operator/**").hasRole("OPERATOR")
+                        .anyRequest().authenticated())
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((req, res, ex) -> res.sendError(HttpServletResponse.SC_UNAUTHORIZED))
+                        .accessDeniedHandler((req, res, ex) -> res.sendError(HttpServletResponse.SC_FORBIDDEN)))
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pages(HttpSecurity http, MembershipResolver resolver, LoginHandlers handlers,
+            RateLimiter limiter, AccountsRateLimits limits, AccountsProperties properties, UsageLog usage)
+            throws Exception {
+        http.authorizeHttpRequests(a -> a
+                        .requestMatchers(PUBLIC_PAGES).permitAll()
+                        .requestMatchers("/actuator/**").hasRole("OPERATOR")
+                        .requestMatchers("/operator/**").hasRole("OPERATOR")
+                        .requestMatchers("/settings/**", "/users/**").hasRole("ADMIN")
+                        .anyRequest().authenticated())
+                .formLogin(f -> f.loginPage("/login").loginProcessingUrl("/login").usernameParameter("email")
+                        .successHandler(handlers.success()).failureHandler(handlers.failure()).permitAll())
+                .logout(l -> l.logoutUrl("/logout").addLogoutHandler(handlers.logout())
+                        .logoutSuccessUrl("/login?logout").permitAll())
+                .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+                .addFilterBefore(new LoginRateLimitFilter(limiter, limits), UsernamePasswordAuthenticationFilter.class)
+                .addFilterAfter(new SessionLifetimeFilter(properties.sessionAbsoluteLifetime(), usage),
+                        SecurityContextHolderFilter.class)
+                .addFilterBefore(new RequestBindingFilter(resolver), AuthorizationFilter.class)
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .frameOptions(f -> f.deny())
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                        .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)));
+        return http.build();
+    }
+}

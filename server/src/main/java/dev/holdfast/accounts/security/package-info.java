@@ -1,0 +1,4 @@
+@NullMarked
+package dev.holdfast.accounts.security;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.holdfast.accounts.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,44 @@
+package dev.holdfast.platform;
+
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs work in a transaction bound to a given tenant (or actor) — for code where the tenant is decided
+ * inside the method (sign-up creates one, a login picks one), so {@code @Transactional} would begin too early.
+ */
+@Component
+public class TenantTransactions {
+
+    private final TransactionTemplate tx;
+
+    TenantTransactions(PlatformTransactionManager transactionManager) {
+        this.tx = new TransactionTemplate(transactionManager);
+    }
+
+    public <T> T inTenant(UUID tenantId, Supplier<T> work) {
+        return TenantContext.callAs(tenantId, () -> tx.execute(status -> work.get()));
+    }
+
+    public void inTenant(UUID tenantId, Runnable work) {
+        inTenant(tenantId, () -> {
+            work.run();
+            return null;
+        });
+    }
+
+    /** As {@code actor}, with no tenant: the user's own rows across companies (e.g. memberships). */
+    public <T> T asActor(Actor actor, Supplier<T> work) {
+        try (TenantContext.Scope ignored = CurrentActor.enter(actor)) {
+            return tx.execute(status -> work.get());
+        }
+    }
+
+    public <T> T installationWide(Supplier<T> work) {
+        return TenantContext.callInstallationWide(() -> tx.execute(status -> work.get()));
+    }
+}
