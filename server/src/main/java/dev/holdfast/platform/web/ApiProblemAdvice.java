@@ -1,5 +1,6 @@
 package dev.holdfast.platform.web;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -45,7 +46,7 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
         }
         var response = ResponseEntity.status(e.status()).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON);
         if (e.retryAfter() != null) {
-            response.header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, e.retryAfter().toSeconds())));
+            response.header(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfterSeconds(e.retryAfter())));
         }
         return response.body(problem);
     }
@@ -128,6 +129,12 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static ResponseEntity<Object> asObject(ResponseEntity<ProblemDetail> response) {
         return (ResponseEntity) response;
+    }
+
+    /** Whole seconds, rounded up (a caller retrying after a rounded-down wait would be refused again), at least 1. */
+    static long retryAfterSeconds(Duration wait) {
+        long seconds = wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0);
+        return Math.max(1, seconds);
     }
 
     private static String lastNode(String path) {

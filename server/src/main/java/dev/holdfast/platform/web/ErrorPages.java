@@ -1,11 +1,16 @@
 package dev.holdfast.platform.web;
 
+import java.time.Duration;
 import java.util.Map;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import dev.holdfast.platform.ProblemException;
 
 import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -21,17 +26,24 @@ import org.springframework.web.servlet.ModelAndView;
 class ErrorPages implements ErrorController {
 
     @RequestMapping(value = "/error", produces = "application/problem+json")
-    ResponseEntity<ProblemDetail> problem(HttpServletRequest request) {
-        return Problems.response(Problems.problem(status(request), detail(request), request, path(request)));
+    ResponseEntity<ProblemDetail> problem(HttpServletRequest request, HttpServletResponse response) {
+        ProblemDetail problem = Problems.problem(status(request), detail(request), request, path(request));
+        ProblemException raised = ProblemExceptionResolver.of(request);
+        if (raised != null && !raised.errors().isEmpty()) {
+            problem.setProperty("errors", raised.errors());
+        }
+        retryAfter(request, response);
+        return Problems.response(problem);
     }
 
     @RequestMapping("/error")
-    Object page(HttpServletRequest request) {
+    Object page(HttpServletRequest request, HttpServletResponse response) {
         String path = path(request);
         HttpStatus status = status(request);
         if (Problems.isApi(path)) {
-            return problem(request);
+            return problem(request, response);
         }
+        retryAfter(request, response);
         ModelAndView mav = new ModelAndView("error", Map.of(
                 "status", status.value(),
                 "heading", title(status),
@@ -52,8 +64,13 @@ class ErrorPages implements ErrorController {
         return uri instanceof String s ? s : request.getRequestURI();
     }
 
+    /** A ProblemException's detail is written for the caller; sent by {@link ProblemExceptionResolver}. */
     private static String detail(HttpServletRequest request) {
         HttpStatus status = status(request);
+        ProblemException raised = ProblemExceptionResolver.of(request);
+        if (raised != null && raised.status() == status) {
+            return raised.getMessage();
+        }
         return switch (status) {
             case NOT_FOUND -> "No resource at " + path(request);
             case METHOD_NOT_ALLOWED -> "Method " + originalMethod(request) + " is not supported at " + path(request);
@@ -65,6 +82,14 @@ class ErrorPages implements ErrorController {
                     ? "An unexpected error occurred. Quote the request id when reporting it."
                     : status.getReasonPhrase();
         };
+    }
+
+    private static void retryAfter(HttpServletRequest request, HttpServletResponse response) {
+        ProblemException raised = ProblemExceptionResolver.of(request);
+        Duration wait = raised != null ? raised.retryAfter() : null;
+        if (wait != null) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(ApiProblemAdvice.retryAfterSeconds(wait)));
+        }
     }
 
     private static String originalMethod(HttpServletRequest request) {
