@@ -1,7 +1,9 @@
 package dev.holdfast.notifications.outbox;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -45,7 +47,9 @@ class OutboxController {
         boolean more = rows.size() > PAGE_SIZE;
         List<OutboxSummary> page = more ? rows.subList(0, PAGE_SIZE) : rows;
         model.addAttribute("mails", page);
-        model.addAttribute("counts", queries.countsByStatus());
+        Map<String, Long> counts = new LinkedHashMap<>();
+        queries.countsByStatus().forEach((s, n) -> counts.put(s.name(), n));
+        model.addAttribute("counts", counts);
         model.addAttribute("statuses", MailStatus.values());
         model.addAttribute("status", status);
         model.addAttribute("firstPage", after == null);

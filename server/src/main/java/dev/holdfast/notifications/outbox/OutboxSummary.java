@@ -10,7 +10,8 @@ record OutboxSummary(UUID id, @Nullable UUID tenantId, String kind, String to, S
         int attempts, Instant createdAt, Instant nextAttemptAt, @Nullable Instant lastAttemptAt,
         @Nullable Instant sentAt, @Nullable String lastError) {
 
-    boolean retryable() {
+    /** Public: the pages call it. */
+    public boolean retryable() {
         return status == MailStatus.FAILED;
     }
 

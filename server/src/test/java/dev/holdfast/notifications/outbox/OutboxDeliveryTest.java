@@ -148,6 +148,7 @@ class OutboxDeliveryTest {
 
     @Test
     void whileTheServerIsDownTheMailIsRetriedWithGrowingDelayThenDeliveredOnce() throws Exception {
+        deliverEverythingDue();
         String subject = unique("Outage");
         UUID id = enqueue(subject);
         smtp.stop();
@@ -185,6 +186,7 @@ class OutboxDeliveryTest {
 
     @Test
     void temporaryFailuresEndFailedAfterMaxAttempts() {
+        deliverEverythingDue();
         String subject = unique("Give up");
         UUID id = enqueue(subject);
         smtp.stop();
@@ -203,6 +205,7 @@ class OutboxDeliveryTest {
 
     @Test
     void permanentRejectionEndsFailedAtOnceAndIsListed() throws Exception {
+        deliverEverythingDue();
         String subject = unique("Rejected");
         UUID id = enqueue(subject);
         // the server answers a MAIL FROM line longer than it accepts with "500 Command too long"
@@ -267,6 +270,16 @@ class OutboxDeliveryTest {
         }
         assertThat(subjects).hasSize(count).doesNotHaveDuplicates();
         assertThat(ids).allSatisfy(id -> assertThat(summary(id).attempts()).isEqualTo(1));
+    }
+
+    /**
+     * A worker whose SMTP fails fails every mail it claims, so before breaking SMTP the tests deliver what
+     * other tests left due: only their own mail is then due.
+     */
+    private void deliverEverythingDue() {
+        for (int run = 0; run < 100 && worker.deliverDue() > 0; run++) {
+            // until a run finds nothing due
+        }
     }
 
     private UUID enqueue(String subject) {
