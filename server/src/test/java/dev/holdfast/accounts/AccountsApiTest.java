@@ -69,7 +69,7 @@ class AccountsApiTest {
 
     @ParameterizedTest
     @CsvSource({
-        "short-pass-1, password",         // fewer than 12 characters
+        "short-pass1, password",          // 11 characters
         "1qaz2wsx3edc, password",         // a common password, 12 characters
         "'', email",
     })

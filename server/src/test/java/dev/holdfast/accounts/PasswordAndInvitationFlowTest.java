@@ -53,9 +53,9 @@ class PasswordAndInvitationFlowTest {
         assertThat(known.statusCode()).isEqualTo(unknown.statusCode()).isEqualTo(200);
         assertThat(known.body()).contains("If an account exists for that address");
         assertThat(unknown.body()).contains("If an account exists for that address");
-        assertThat(Outbox.count(jdbc, "ghost-" + owner.email(), "PASSWORD_RESET")).isZero();
+        assertThat(Outbox.count(jdbc, "ghost-" + owner.email(), "password-reset")).isZero();
 
-        String link = Outbox.linkPath(jdbc, owner.email(), "PASSWORD_RESET");
+        String link = Outbox.linkPath(jdbc, owner.email(), "password-reset");
         assertThat(link).startsWith("/password/reset?token=");
         String newPassword = "a much better passphrase 2026";
         HttpResponse<String> reset = stranger.submit(link, "/password/reset",
@@ -78,7 +78,7 @@ class PasswordAndInvitationFlowTest {
         ApiClient.Reply invited = accounts.as(owner).post("/api/v1/invitations", Map.of("email", invitee, "role", "MANAGER"));
         assertThat(invited.status()).isEqualTo(201);
 
-        String link = Outbox.linkPath(jdbc, invitee, "INVITATION");
+        String link = Outbox.linkPath(jdbc, invitee, "invitation");
         assertThat(link).startsWith("/join/" + owner.tenantId() + "/");
         WebClient browser = new WebClient(port);
         assertThat(browser.get(link).body()).contains("Joiners", "manager");
@@ -99,7 +99,7 @@ class PasswordAndInvitationFlowTest {
         TestAccounts.Person owner = accounts.owner("Second Home");
         TestAccounts.Person elsewhere = accounts.owner("First Home");
         accounts.as(owner).post("/api/v1/invitations", Map.of("email", elsewhere.email(), "role", "VIEWER"));
-        String link = Outbox.linkPath(jdbc, elsewhere.email(), "INVITATION");
+        String link = Outbox.linkPath(jdbc, elsewhere.email(), "invitation");
 
         WebClient browser = new WebClient(port);
         assertThat(browser.get(link).body()).contains("Sign in to accept");

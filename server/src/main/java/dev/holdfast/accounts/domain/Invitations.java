@@ -93,7 +93,7 @@ public class Invitations {
                 + "</strong> on Holdfast as " + role.name().toLowerCase() + ".</p><p><a href=\""
                 + HtmlUtils.htmlEscape(link) + "\">Accept the invitation</a> (valid for "
                 + properties.invitationLifetime().toDays() + " days).</p><p>If you did not expect this, ignore this e-mail.</p>";
-        outbox.enqueue(new OutgoingMail(tenant, "INVITATION", mail, "Invitation to " + company + " on Holdfast", text, html));
+        outbox.enqueue(new OutgoingMail(tenant, "invitation", mail, "Invitation to " + company + " on Holdfast", text, html));
         audit.record("invitation.created", "invitation", id.toString(), null, Map.of("email", mail, "role", role.name()));
         return id;
     }

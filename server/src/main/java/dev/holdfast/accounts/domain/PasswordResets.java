@@ -66,7 +66,7 @@ public class PasswordResets {
                         java.sql.Timestamp.from(Instant.now().plus(properties.passwordResetLifetime()))).update();
         String link = properties.link("/password/reset?token=" + token);
         long minutes = properties.passwordResetLifetime().toMinutes();
-        outbox.enqueue(new OutgoingMail(null, "PASSWORD_RESET", user.get().email(), "Reset your Holdfast password",
+        outbox.enqueue(new OutgoingMail(null, "password-reset", user.get().email(), "Reset your Holdfast password",
                 "Someone asked to reset the password of your Holdfast account.\n\nSet a new password (link valid for "
                         + minutes + " minutes, usable once):\n" + link
                         + "\n\nIf it was not you, ignore this e-mail; your password stays as it is.\n",

@@ -30,8 +30,10 @@ class RequestIdFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        Object already = request.getAttribute(ATTRIBUTE); // an error dispatch keeps the request's id
         String incoming = request.getHeader(HEADER);
-        String id = incoming != null && SAFE.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
+        String id = already instanceof String s ? s
+                : incoming != null && SAFE.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
         request.setAttribute(ATTRIBUTE, id);
         response.setHeader(HEADER, id);
         MDC.put("requestId", id);
