@@ -68,6 +68,7 @@ class AccountsBrowserTest {
         assertThat(driver.getPageSource()).contains("Your company is ready");
         signIn(email, TestAccounts.PASSWORD);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("home-company"), "Browser Works"));
+        assertThat(driver.findElement(By.id("user-menu")).getText()).isEqualTo("Bea Browser");
 
         // a second company this person belongs to
         TestAccounts.Person other = accounts.owner("Second Shop");

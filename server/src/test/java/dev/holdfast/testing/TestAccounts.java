@@ -77,6 +77,16 @@ public final class TestAccounts {
         return r.json().get("token").asString();
     }
 
+    /** A browser session of a new operator (the installer's account). */
+    public static WebClient operatorSession(int port, JdbcClient jdbc, PasswordEncoder encoder) {
+        String email = uniqueEmail("operator");
+        jdbc.sql("insert into users (id, email, name, password_hash, operator) values (?, ?, 'Test Operator', ?, true)")
+                .params(UUID.randomUUID(), email, encoder.encode(PASSWORD)).update();
+        WebClient browser = new WebClient(port);
+        browser.login(email, PASSWORD);
+        return browser;
+    }
+
     public ApiClient as(Person person) {
         return api.withToken(person.token());
     }

@@ -11,6 +11,7 @@ import dev.holdfast.accounts.domain.Membership;
 import dev.holdfast.accounts.domain.SessionRevoker;
 import dev.holdfast.activity.UsageLog;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.stereotype.Component;
@@ -26,18 +27,27 @@ public class SessionDirectory implements SessionRevoker {
     public record SessionView(String id, String ip, String browser, Instant started, Instant lastSeen) {
     }
 
-    private final FindByIndexNameSessionRepository<? extends Session> sessions;
+    private final ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> repository;
     private final MembershipResolver resolver;
     private final UsageLog usage;
 
-    SessionDirectory(FindByIndexNameSessionRepository<? extends Session> sessions, MembershipResolver resolver,
-            UsageLog usage) {
-        this.sessions = sessions;
+    SessionDirectory(ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> repository,
+            MembershipResolver resolver, UsageLog usage) {
+        this.repository = repository;
         this.resolver = resolver;
         this.usage = usage;
     }
 
+    /** The session store; absent only where no web server runs (then there are no sessions to end). */
+    private FindByIndexNameSessionRepository<? extends Session> sessions() {
+        return repository.getIfAvailable(() -> null);
+    }
+
     public List<SessionView> list(UUID userId) {
+        var sessions = sessions();
+        if (sessions == null) {
+            return List.of();
+        }
         return sessions.findByPrincipalName(userId.toString()).values().stream().map(s -> new SessionView(s.getId(),
                 String.valueOf(s.<String>getAttribute(LoginHandlers.IP_ATTRIBUTE)),
                 browser(s.<String>getAttribute(LoginHandlers.AGENT_ATTRIBUTE)),
@@ -45,6 +55,10 @@ public class SessionDirectory implements SessionRevoker {
     }
 
     public boolean revoke(UUID userId, String sessionId) {
+        var sessions = sessions();
+        if (sessions == null) {
+            return false;
+        }
         Session s = sessions.findByPrincipalName(userId.toString()).get(sessionId);
         if (s == null) {
             return false;
@@ -56,6 +70,10 @@ public class SessionDirectory implements SessionRevoker {
 
     @Override
     public int revokeAll(UUID userId, String reason) {
+        var sessions = sessions();
+        if (sessions == null) {
+            return 0;
+        }
         Map<String, ? extends Session> found = sessions.findByPrincipalName(userId.toString());
         found.keySet().forEach(id -> {
             usage.sessionEnded(LoginHandlers.sessionKey(id), reason);

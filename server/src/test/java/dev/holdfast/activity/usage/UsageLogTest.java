@@ -67,17 +67,17 @@ class UsageLogTest {
 
     @Test
     void unmatchedRequestsKeepNoPathAndAssetsAndActuatorAreNotLogged() throws Exception {
-        String missing = send("/no/such/page/8842?x=1");
+        String missing = send("/test/no/such/page/8842?x=1");
         String css = send("/css/holdfast.css");
         String webjar = send("/webjars/bootstrap/css/bootstrap.min.css");
         String health = send("/actuator/health");
-        String home = send("/");
+        String home = send("/login");
 
         Map<String, Object> notFound = awaitRequest(missing);
         assertThat(notFound.get("status")).isEqualTo(404);
         assertThat(notFound.get("route")).isEqualTo("unmatched");
         assertThat(notFound.get("tenant_id")).isNull();
-        assertThat(awaitRequest(home)).containsEntry("route", "/").containsEntry("status", 200);
+        assertThat(awaitRequest(home)).containsEntry("route", "/login").containsEntry("status", 200);
         writer.flush();
         for (String skipped : List.of(css, webjar, health)) {
             assertThat(requestRows(skipped)).as("logged %s", skipped).isEmpty();

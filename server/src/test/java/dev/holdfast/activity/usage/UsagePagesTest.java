@@ -6,9 +6,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.UUID;
@@ -16,6 +13,7 @@ import java.util.UUID;
 import dev.holdfast.activity.AuditTrail;
 import dev.holdfast.activity.UsageLog;
 import dev.holdfast.platform.TenantContext;
+import dev.holdfast.testing.TestAccounts;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +37,10 @@ class UsagePagesTest {
     @Autowired
     WebApplicationContext context;
     @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired
+    org.springframework.security.crypto.password.PasswordEncoder encoder;
+    @Autowired
     UsageLog usage;
     @Autowired
     AuditTrail trail;
@@ -56,9 +58,7 @@ class UsagePagesTest {
         usage.loginAttempt(null, null, false, reason);
         usage.loginAttempt(UUID.randomUUID(), UUID.randomUUID(), true, reason);
 
-        HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/operator/usage?kind=logins")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> page = TestAccounts.operatorSession(port, jdbc, encoder).get("/operator/usage?kind=logins");
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Usage of this installation", reason, "failure", "success")

@@ -12,7 +12,11 @@ import java.util.UUID;
 import dev.holdfast.notifications.MailOutbox;
 import dev.holdfast.notifications.OutgoingMail;
 
+import dev.holdfast.testing.TestAccounts;
+import dev.holdfast.testing.WebClient;
+
 import org.junit.jupiter.api.Test;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -43,7 +47,9 @@ class OutboxPagesTest {
     @Autowired
     JdbcClient jdbc;
 
-    final HttpClient http = HttpClient.newHttpClient();
+    @Autowired
+    PasswordEncoder encoder;
+    WebClient operator;
 
     @Test
     void withoutSmtpTheMailWaitsIsLoggedAnonymouslyAndIsReadableByTheOperator(CapturedOutput output) throws Exception {
@@ -141,14 +147,19 @@ class OutboxPagesTest {
         return UUID.randomUUID().toString().substring(0, 8);
     }
 
+    /** The pages are the operator's: a signed-in operator session, as a browser has it. */
+    private WebClient operator() {
+        if (operator == null) {
+            operator = TestAccounts.operatorSession(port, jdbc, encoder);
+        }
+        return operator;
+    }
+
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+        return operator().get(path);
     }
 
     private HttpResponse<String> post(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Accept", "text/html").header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("")).build(), HttpResponse.BodyHandlers.ofString());
+        return operator().submit("/operator/outbox", path, java.util.Map.of());
     }
 }

@@ -109,7 +109,7 @@ class ApiWriteRateLimitTest {
     @Test
     void anEmptyBucketAnswers429EvenWhereNoControllerWouldAnswer() throws Exception {
         exhaust();
-        HttpResponse<String> response = send("POST", "/api/v1/no-such-endpoint", clientIp);
+        HttpResponse<String> response = send("POST", "/api/v1/test/no-such-endpoint", clientIp);
         assertThat(response.statusCode()).isEqualTo(429);
         assertThat(response.headers().firstValue("Retry-After")).hasValue("1");
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(

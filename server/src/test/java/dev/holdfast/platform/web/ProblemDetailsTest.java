@@ -7,6 +7,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
+import dev.holdfast.testing.TestAccounts;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -25,12 +27,16 @@ class ProblemDetailsTest {
     int port;
     @Autowired
     JsonMapper json;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired
+    org.springframework.security.crypto.password.PasswordEncoder encoder;
 
     final HttpClient http = HttpClient.newHttpClient();
 
     @ParameterizedTest(name = "{0} {1} -> {3}")
     @CsvSource(delimiter = '|', value = {
-        "GET    | /api/v1/nothing-here      |                  | 404 | No resource at /api/v1/nothing-here",
+        "GET    | /api/v1/test/nothing-here |                  | 404 | No resource at /api/v1/test/nothing-here",
         "DELETE | /api/v1/test/probes       |                  | 405 | Method DELETE is not supported",
         "POST   | /api/v1/test/probes       | text/plain       | 415 | Content type 'text/plain' is not supported",
         "POST   | /api/v1/test/probes       | application/json | 400 | not valid JSON",
@@ -88,8 +94,7 @@ class ProblemDetailsTest {
 
     @Test
     void pagesGetAFriendlyHtmlErrorPage() throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(url("/no/such/page"))
-                .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = TestAccounts.operatorSession(port, jdbc, encoder).get("/no/such/page");
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
