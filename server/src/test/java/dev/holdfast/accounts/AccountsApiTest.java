@@ -5,40 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.holdfast.platform.TenantTransactions;
 import dev.holdfast.testing.ApiClient;
 import dev.holdfast.testing.TestAccounts;
+import dev.holdfast.testing.WebTest;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /** The Accounts part of API.md, over real HTTP against the real database. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class AccountsApiTest {
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    TenantTransactions transactions;
-    @Autowired
-    PasswordEncoder encoder;
+class AccountsApiTest extends WebTest {
 
     ApiClient api;
-    TestAccounts accounts;
 
     @BeforeEach
     void setUp() {
         api = new ApiClient(port);
-        accounts = new TestAccounts(port, jdbc, transactions, encoder);
     }
 
     @Test

@@ -5,36 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
-import dev.holdfast.platform.TenantTransactions;
 import dev.holdfast.testing.ApiClient;
 import dev.holdfast.testing.TestAccounts;
+import dev.holdfast.testing.WebTest;
 import dev.holdfast.testing.WebClient;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /** Low limits, as an installation might set them: repeated failures are refused with 429 and Retry-After. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "holdfast.accounts.rate-limits.logins-per-account-per15-minutes=3",
     "holdfast.accounts.session-absolute-lifetime=3s"})
-class AccountsLimitsTest {
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    TenantTransactions transactions;
-    @Autowired
-    PasswordEncoder encoder;
+class AccountsLimitsTest extends WebTest {
 
     @Test
     void repeatedTokenFailuresForOneAccountAreRateLimited() {
-        TestAccounts accounts = new TestAccounts(port, jdbc, transactions, encoder);
         String email = TestAccounts.uniqueEmail("target");
         ApiClient api = new ApiClient(port);
         for (int i = 0; i < 3; i++) {
@@ -63,7 +49,6 @@ class AccountsLimitsTest {
 
     @Test
     void aSessionEndsAtItsAbsoluteLifetimeHoweverActive() throws Exception {
-        TestAccounts accounts = new TestAccounts(port, jdbc, transactions, encoder);
         TestAccounts.Person owner = accounts.owner("Short Sessions");
         WebClient browser = new WebClient(port);
         browser.login(owner.email(), TestAccounts.PASSWORD);

@@ -8,46 +8,27 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.holdfast.accounts.domain.OperatorAccounts;
-import dev.holdfast.platform.TenantTransactions;
 import dev.holdfast.testing.Outbox;
 import dev.holdfast.testing.TestAccounts;
+import dev.holdfast.testing.WebTest;
 import dev.holdfast.testing.WebClient;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /** The operator: created through the one-time setup link from the log, then running companies. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ExtendWith(OutputCaptureExtension.class)
-class OperatorConsoleTest {
+class OperatorConsoleTest extends WebTest {
 
     private static final Pattern SETUP_LINK = Pattern.compile("one-time link: \\S+(/setup\\?token=\\S+)");
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    TenantTransactions transactions;
-    @Autowired
-    PasswordEncoder encoder;
     @Autowired
     OperatorAccounts operatorAccounts;
 
-    TestAccounts accounts;
 
-    @BeforeEach
-    void setUp() {
-        accounts = new TestAccounts(port, jdbc, transactions, encoder);
-    }
 
     @Test
     void setupLinkCreatesTheOperatorOnceWhoThenRunsCompanies(CapturedOutput output) {

@@ -8,37 +8,16 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 
-import dev.holdfast.platform.TenantTransactions;
 import dev.holdfast.testing.TestAccounts;
+import dev.holdfast.testing.WebTest;
 import dev.holdfast.testing.WebClient;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /** Cookies, headers, CSRF and per-role access of the pages, seen from the outside. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class PagesSecurityTest {
+class PagesSecurityTest extends WebTest {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    TenantTransactions transactions;
-    @Autowired
-    PasswordEncoder encoder;
 
-    TestAccounts accounts;
-
-    @BeforeEach
-    void setUp() {
-        accounts = new TestAccounts(port, jdbc, transactions, encoder);
-    }
 
     @Test
     void pagesSendProtectiveHeaders() {

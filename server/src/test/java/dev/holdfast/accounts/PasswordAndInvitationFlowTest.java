@@ -5,39 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
-import dev.holdfast.platform.TenantTransactions;
 import dev.holdfast.testing.ApiClient;
 import dev.holdfast.testing.Outbox;
 import dev.holdfast.testing.TestAccounts;
+import dev.holdfast.testing.WebTest;
 import dev.holdfast.testing.WebClient;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /** Links sent by e-mail, followed the way their recipients follow them. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class PasswordAndInvitationFlowTest {
+class PasswordAndInvitationFlowTest extends WebTest {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    TenantTransactions transactions;
-    @Autowired
-    PasswordEncoder encoder;
 
-    TestAccounts accounts;
-
-    @BeforeEach
-    void setUp() {
-        accounts = new TestAccounts(port, jdbc, transactions, encoder);
-    }
 
     @Test
     void passwordResetIsSingleUseAndEndsEverySession() {

@@ -9,40 +9,19 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 
 import dev.holdfast.HoldfastApplication;
-import dev.holdfast.platform.TenantTransactions;
 import dev.holdfast.testing.TestAccounts;
+import dev.holdfast.testing.WebTest;
 import dev.holdfast.testing.WebClient;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /** Server-side sessions: listed and revoked by their owner, kept in PostgreSQL across nodes and restarts. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class SessionsTest {
+class SessionsTest extends WebTest {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    TenantTransactions transactions;
-    @Autowired
-    PasswordEncoder encoder;
 
-    TestAccounts accounts;
-
-    @BeforeEach
-    void setUp() {
-        accounts = new TestAccounts(port, jdbc, transactions, encoder);
-    }
 
     @Test
     void aPersonSeesTheirSessionsAndEndsOne() {

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 
 import dev.holdfast.accounts.Role;
-import dev.holdfast.platform.TenantTransactions;
 import dev.holdfast.testing.Browser;
 import dev.holdfast.testing.TestAccounts;
+import dev.holdfast.testing.WebTest;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,32 +17,15 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /** A person in a real (headless) Chromium: sign up, sign in, switch company, invite, sign out. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class AccountsBrowserTest {
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    TenantTransactions transactions;
-    @Autowired
-    PasswordEncoder encoder;
+class AccountsBrowserTest extends WebTest {
 
     WebDriver driver;
     WebDriverWait wait;
-    TestAccounts accounts;
 
     @BeforeEach
     void start() {
-        accounts = new TestAccounts(port, jdbc, transactions, encoder);
         driver = Browser.start();
         wait = new WebDriverWait(driver, Duration.ofSeconds(10));
     }

@@ -136,17 +136,7 @@ class AccountPages {
     /** An invitation to an address that already has an account: accepted while signed in as it. */
     @GetMapping("/account/join/{tenantId}/{token}")
     String joinForm(@PathVariable UUID tenantId, @PathVariable String token, Model model, HttpServletResponse response) {
-        var offer = invitations.offer(tenantId, token);
-        if (offer.isEmpty()) {
-            response.setStatus(404);
-            model.addAttribute("invalid", true);
-        } else {
-            model.addAttribute("offer", offer.get());
-        }
-        model.addAttribute("tenantId", tenantId);
-        model.addAttribute("token", token);
-        model.addAttribute("signedInJoin", true);
-        return "accounts/join";
+        return Forms.invitationPage(invitations, tenantId, token, true, model, response);
     }
 
     @PostMapping("/account/join/{tenantId}/{token}")

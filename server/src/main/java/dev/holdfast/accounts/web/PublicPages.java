@@ -148,16 +148,7 @@ class PublicPages {
 
     @GetMapping("/join/{tenantId}/{token}")
     String join(@PathVariable UUID tenantId, @PathVariable String token, Model model, HttpServletResponse response) {
-        var offer = invitations.offer(tenantId, token);
-        if (offer.isEmpty()) {
-            response.setStatus(404);
-            model.addAttribute("invalid", true);
-        } else {
-            model.addAttribute("offer", offer.get());
-        }
-        model.addAttribute("tenantId", tenantId);
-        model.addAttribute("token", token);
-        return "accounts/join";
+        return Forms.invitationPage(invitations, tenantId, token, false, model, response);
     }
 
     @PostMapping("/join/{tenantId}/{token}")
@@ -170,12 +161,10 @@ class PublicPages {
         } catch (ProblemException e) {
             response.setStatus(e.status().value());
             Forms.reject(model, e);
-            invitations.offer(tenantId, token).ifPresentOrElse(o -> model.addAttribute("offer", o),
-                    () -> model.addAttribute("invalid", true));
-            model.addAttribute("tenantId", tenantId);
-            model.addAttribute("token", token);
             model.addAttribute("name", name);
-            return "accounts/join";
+            String page = Forms.invitationPage(invitations, tenantId, token, false, model, response);
+            response.setStatus(e.status().value());
+            return page;
         }
     }
 }
