@@ -11,7 +11,10 @@ import jakarta.servlet.http.HttpSession;
 
 import dev.holdfast.platform.Actor;
 import dev.holdfast.platform.CurrentActor;
+import dev.holdfast.platform.TenantBound;
 import dev.holdfast.platform.TenantContext;
+
+import org.jspecify.annotations.Nullable;
 
 import org.slf4j.MDC;
 import org.springframework.security.core.Authentication;
@@ -58,22 +61,33 @@ class RequestBindingFilter extends OncePerRequestFilter {
             SecurityContextHolder.setContext(context);
         }
         if (signedIn == null) {
-            chain.doFilter(request, response);
+            if (SecurityContextHolder.getContext().getAuthentication() instanceof TenantBound bound) {
+                bind(bound.tenantId(), bound.actor(), request, response, chain);
+            } else {
+                chain.doFilter(request, response);
+            }
             return;
         }
-        Actor actor = Actor.user(signedIn.userId(), signedIn.email());
+        bind(signedIn.tenantId(), Actor.user(signedIn.userId(), signedIn.email()), request, response, chain);
+    }
+
+    private static void bind(@Nullable UUID tenantId, Actor actor, HttpServletRequest request,
+            HttpServletResponse response, FilterChain chain) throws ServletException, IOException {
         request.setAttribute(CurrentActor.REQUEST_ATTRIBUTE, actor);
-        if (signedIn.tenantId() != null) {
-            request.setAttribute(TENANT_REQUEST_ATTRIBUTE, signedIn.tenantId());
-            MDC.put("tenantId", signedIn.tenantId().toString());
+        if (tenantId != null) {
+            request.setAttribute(TENANT_REQUEST_ATTRIBUTE, tenantId);
+            MDC.put("tenantId", tenantId.toString());
         }
-        MDC.put("userId", signedIn.userId().toString());
-        try (TenantContext.Scope tenant = TenantContext.enter(signedIn.tenantId());
+        if (actor.id() != null) {
+            MDC.put(actor.kind() == Actor.Kind.DEVICE ? "deviceId" : "userId", actor.id().toString());
+        }
+        try (TenantContext.Scope tenant = TenantContext.enter(tenantId);
                 TenantContext.Scope who = CurrentActor.enter(actor)) {
             chain.doFilter(request, response);
         } finally {
             MDC.remove("tenantId");
             MDC.remove("userId");
+            MDC.remove("deviceId");
         }
     }
 }

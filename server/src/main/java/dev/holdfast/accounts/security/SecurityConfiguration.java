@@ -4,7 +4,10 @@ import dev.holdfast.accounts.AccountsProperties;
 import dev.holdfast.accounts.AccountsRateLimits;
 import dev.holdfast.accounts.domain.ApiTokens;
 import dev.holdfast.activity.UsageLog;
+import dev.holdfast.platform.BearerTokenAuthenticator;
 import dev.holdfast.platform.RateLimiter;
+
+import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -37,6 +40,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 class SecurityConfiguration {
 
     static final String OPERATOR_AUTHORITY = "ROLE_OPERATOR";
+    /** Every signed-in person (session or personal token); devices have ROLE_DEVICE instead. */
+    static final String USER_AUTHORITY = "ROLE_USER";
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
@@ -62,7 +67,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, MembershipResolver resolver) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, MembershipResolver resolver,
+            List<BearerTokenAuthenticator> otherTokens) throws Exception {
         http.securityMatcher("/api/**")
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -71,14 +77,15 @@ class SecurityConfiguration {
                 .httpBasic(b -> b.disable())
                 .logout(l -> l.disable())
                 .anonymous(a -> { })
-                .addFilterAfter(new ApiTokenFilter(tokens, resolver), SecurityContextHolderFilter.class)
+                .addFilterAfter(new ApiTokenFilter(tokens, resolver, otherTokens), SecurityContextHolderFilter.class)
                 .addFilterBefore(new RequestBindingFilter(resolver), AuthorizationFilter.class)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.POST, "/api/v1/signup", "/api/v1/tokens").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/devices/enroll").permitAll()
                         .requestMatchers("/api/v1/invitations/**").hasRole("ADMIN")
                         .requestMatchers("/api/v1/operator/**").hasRole("OPERATOR")
-                        .anyRequest().authenticated())
+                        .requestMatchers("/api/v1/ingest/**", "/api/v1/devices/self/**").hasRole("DEVICE")
+                        .anyRequest().hasRole("USER"))
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((req, res, ex) -> res.sendError(HttpServletResponse.SC_UNAUTHORIZED))
                         .accessDeniedHandler((req, res, ex) -> res.sendError(HttpServletResponse.SC_FORBIDDEN)))

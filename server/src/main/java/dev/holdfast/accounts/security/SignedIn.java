@@ -40,6 +40,7 @@ public final class SignedIn extends AbstractAuthenticationToken {
 
     private static Collection<GrantedAuthority> authorities(HoldfastUserDetails user, @Nullable Role role) {
         List<GrantedAuthority> list = new ArrayList<>(user.getAuthorities());
+        list.add(new SimpleGrantedAuthority(SecurityConfiguration.USER_AUTHORITY));
         if (role != null) {
             list.add(new SimpleGrantedAuthority(role.authority()));
         }
