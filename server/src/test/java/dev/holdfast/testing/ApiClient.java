@@ -50,6 +50,16 @@ public final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build());
     }
 
+    public Reply postJson(String path, String rawJson) {
+        return send(builder(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(rawJson)).build());
+    }
+
+    public Reply patch(String path, Object body) {
+        return send(builder(path).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build());
+    }
+
     public Reply delete(String path) {
         return send(builder(path).DELETE().build());
     }

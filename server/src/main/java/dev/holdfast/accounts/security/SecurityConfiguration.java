@@ -47,6 +47,11 @@ class SecurityConfiguration {
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
             + "form-action 'self'; frame-ancestors 'none'";
 
+    /** Inventory and procurement data: every member reads it, Managers and up change it. */
+    private static final String[] INVENTORY_API = {"/api/v1/assets/**", "/api/v1/categories/**",
+        "/api/v1/manufacturers/**", "/api/v1/models/**", "/api/v1/locations/**", "/api/v1/status-labels/**",
+        "/api/v1/people/**", "/api/v1/departments/**"};
+
     private static final String[] PUBLIC_PAGES = {"/login", "/signup", "/setup", "/password/**", "/join/**", "/error",
         "/webjars/**", "/css/**", "/js/**", "/favicon.svg", "/actuator/health/**", "/actuator/info",
         "/actuator/prometheus"};
@@ -85,6 +90,8 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/invitations/**").hasRole("ADMIN")
                         .requestMatchers("/api/v1/operator/**").hasRole("OPERATOR")
                         .requestMatchers("/api/v1/ingest/**", "/api/v1/devices/self/**").hasRole("DEVICE")
+                        .requestMatchers(HttpMethod.GET, INVENTORY_API).hasRole("VIEWER")
+                        .requestMatchers(INVENTORY_API).hasRole("MANAGER")
                         .anyRequest().hasRole("USER"))
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((req, res, ex) -> res.sendError(HttpServletResponse.SC_UNAUTHORIZED))

@@ -1,0 +1,192 @@
+package dev.holdfast.inventory.domain;
+
+import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SQL for assets: the joined view, keyset lists, inserts and partial updates. */
+@Repository
+class AssetStore {
+
+    private static final String VIEW = """
+            select a.*, c.name as category_name, mf.name as manufacturer_name, mo.name as model_name,
+                   s.name as status_name, s.kind as status_kind, l.name as location_name,
+                   p.name as person_name, al.name as assigned_location_name, aa.name as assigned_asset_name,
+                   array(select t.tag_id from asset_tags t where t.tenant_id = a.tenant_id and t.asset_id = a.id
+                         order by t.tag_id) as tags
+            from assets a
+            left join categories c on c.tenant_id = a.tenant_id and c.id = a.category_id
+            left join manufacturers mf on mf.tenant_id = a.tenant_id and mf.id = a.manufacturer_id
+            left join models mo on mo.tenant_id = a.tenant_id and mo.id = a.model_id
+            left join status_labels s on s.tenant_id = a.tenant_id and s.id = a.status_id
+            left join locations l on l.tenant_id = a.tenant_id and l.id = a.location_id
+            left join people p on p.tenant_id = a.tenant_id and p.id = a.assigned_person_id
+            left join locations al on al.tenant_id = a.tenant_id and al.id = a.assigned_location_id
+            left join assets aa on aa.tenant_id = a.tenant_id and aa.id = a.assigned_asset_id
+            """;
+
+    private final JdbcClient jdbc;
+
+    AssetStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<AssetView> find(UUID tenant, UUID id) {
+        return jdbc.sql(VIEW + " where a.tenant_id = ? and a.id = ?").params(tenant, id).query(AssetStore::map).optional();
+    }
+
+    boolean tagInUse(UUID tenant, String assetTag, @Nullable UUID except) {
+        return jdbc.sql("select count(*) from assets where tenant_id = ? and lower(asset_tag) = lower(?) and id <> ?")
+                .params(tenant, assetTag, except == null ? new UUID(0, 0) : except).query(Long.class).single() > 0;
+    }
+
+    /** One keyset page: {@code size + 1} rows are read to know whether there is a next page. */
+    List<AssetView> page(UUID tenant, AssetQuery query, @Nullable UUID status, @Nullable UUID category,
+            @Nullable UUID location, @Nullable AssetCursor after) {
+        StringBuilder sql = new StringBuilder(VIEW).append(" where a.tenant_id = ?");
+        List<Object> params = new ArrayList<>(List.of(tenant));
+        if (status != null) {
+            sql.append(" and a.status_id = ?");
+            params.add(status);
+        }
+        if (category != null) {
+            sql.append(" and a.category_id = ?");
+            params.add(category);
+        }
+        if (location != null) {
+            sql.append(" and a.location_id = ?");
+            params.add(location);
+        }
+        String q = query.search();
+        if (q != null) {
+            String like = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            sql.append(" and (lower(a.name) like ? or lower(a.asset_tag) like ? or a.serial_number = ?"
+                    + " or a.model_id in (select id from models where tenant_id = ? and lower(name) like ?))");
+            params.addAll(List.of(like, like, query.q().strip(), tenant, like));
+        }
+        AssetQuery.Sort sort = query.sortKey();
+        String dir = query.descending() ? "desc" : "asc";
+        if (after != null) {
+            sql.append(" and (").append(sort.expression).append(", a.id) ").append(query.descending() ? "<" : ">")
+                    .append(" (cast(? as ").append(sort.sqlType).append("), ?)");
+            params.add(after.value());
+            params.add(after.id());
+        }
+        sql.append(" order by ").append(sort.expression).append(' ').append(dir).append(", a.id ").append(dir)
+                .append(" limit ?");
+        params.add(query.size() + 1);
+        return jdbc.sql(sql.toString()).params(params).query(AssetStore::map).list();
+    }
+
+    /** The value of the sort column of a row, for the next cursor. */
+    static String sortValue(AssetView a, AssetQuery.Sort sort) {
+        return switch (sort) {
+            case CREATED_AT -> a.createdAt().toString();
+            case UPDATED_AT -> a.updatedAt().toString();
+            case NAME -> a.name().toLowerCase(java.util.Locale.ROOT);
+            case ASSET_TAG -> a.assetTag().toLowerCase(java.util.Locale.ROOT);
+        };
+    }
+
+    void insert(UUID tenant, UUID id, Map<String, Object> columns) {
+        List<String> names = new ArrayList<>(List.of("tenant_id", "id"));
+        List<Object> values = new ArrayList<>(List.of(tenant, id));
+        columns.forEach((k, v) -> {
+            names.add(k);
+            values.add(v);
+        });
+        String marks = String.join(", ", java.util.Collections.nCopies(names.size(), "?"));
+        jdbc.sql("insert into assets (" + String.join(", ", names) + ") values (" + marks + ")").params(values).update();
+    }
+
+    void update(UUID tenant, UUID id, Map<String, Object> columns) {
+        if (columns.isEmpty()) {
+            jdbc.sql("update assets set updated_at = now() where tenant_id = ? and id = ?").params(tenant, id).update();
+            return;
+        }
+        List<Object> values = new ArrayList<>();
+        StringBuilder set = new StringBuilder();
+        columns.forEach((k, v) -> {
+            set.append(k).append(" = ?, ");
+            values.add(v);
+        });
+        values.add(tenant);
+        values.add(id);
+        jdbc.sql("update assets set " + set + "updated_at = now() where tenant_id = ? and id = ?").params(values).update();
+    }
+
+    boolean delete(UUID tenant, UUID id) {
+        return jdbc.sql("delete from assets where tenant_id = ? and id = ?").params(tenant, id).update() > 0;
+    }
+
+    /** The asset holding {@code tagId}, if any. */
+    Optional<UUID> tagOwner(UUID tenant, String tagId) {
+        return jdbc.sql("select asset_id from asset_tags where tenant_id = ? and tag_id = ?").params(tenant, tagId)
+                .query(UUID.class).optional();
+    }
+
+    void replaceTags(UUID tenant, UUID assetId, List<String> tags) {
+        jdbc.sql("delete from asset_tags where tenant_id = ? and asset_id = ?").params(tenant, assetId).update();
+        for (String tag : tags) {
+            jdbc.sql("insert into asset_tags (tenant_id, tag_id, asset_id) values (?, ?, ?)")
+                    .params(tenant, tag, assetId).update();
+        }
+    }
+
+    /** The next generated asset tag number of the company (row lock on its counter). */
+    long nextTagNumber(UUID tenant) {
+        jdbc.sql("insert into asset_tag_counters (tenant_id, next) values (?, 1) on conflict do nothing").param(tenant)
+                .update();
+        return jdbc.sql("update asset_tag_counters set next = next + 1 where tenant_id = ? returning next - 1")
+                .param(tenant).query(Long.class).single();
+    }
+
+    private static AssetView map(ResultSet rs, int row) throws SQLException {
+        LocalDate purchase = rs.getObject("purchase_date", LocalDate.class);
+        Integer months = (Integer) rs.getObject("warranty_months");
+        LocalDate warranty = rs.getObject("warranty_expires_on", LocalDate.class);
+        if (warranty == null && purchase != null && months != null) {
+            warranty = purchase.plusMonths(months);
+        }
+        AssetView.Assignee assignee = null;
+        if (rs.getObject("assigned_person_id") != null) {
+            assignee = new AssetView.Assignee("person", rs.getObject("assigned_person_id", UUID.class), rs.getString("person_name"));
+        } else if (rs.getObject("assigned_location_id") != null) {
+            assignee = new AssetView.Assignee("location", rs.getObject("assigned_location_id", UUID.class),
+                    rs.getString("assigned_location_name"));
+        } else if (rs.getObject("assigned_asset_id") != null) {
+            assignee = new AssetView.Assignee("asset", rs.getObject("assigned_asset_id", UUID.class),
+                    rs.getString("assigned_asset_name"));
+        }
+        Array tags = rs.getArray("tags");
+        return new AssetView(rs.getObject("id", UUID.class), rs.getString("asset_tag"), rs.getString("name"),
+                rs.getString("serial_number"), rs.getString("description"), rs.getString("notes"),
+                rs.getString("category_name"), rs.getObject("category_id", UUID.class), rs.getString("manufacturer_name"),
+                rs.getObject("manufacturer_id", UUID.class), rs.getString("model_name"), rs.getObject("model_id", UUID.class),
+                rs.getString("status_name"), rs.getObject("status_id", UUID.class), rs.getString("status_kind"),
+                rs.getString("location_name"), rs.getObject("location_id", UUID.class), assignee,
+                rs.getObject("expected_checkin_on", LocalDate.class), purchase, (BigDecimal) rs.getObject("purchase_cost"),
+                rs.getString("order_number"), rs.getObject("vendor_id", UUID.class), months, warranty,
+                rs.getObject("end_of_life_on", LocalDate.class), rs.getObject("next_audit_on", LocalDate.class),
+                instant(rs, "last_audit_at"), tags == null ? List.of() : Arrays.asList((String[]) tags.getArray()),
+                instant(rs, "last_seen_at"), instant(rs, "created_at"), instant(rs, "updated_at"));
+    }
+
+    private static java.time.@Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.holdfast.inventory.domain;
+
+import org.jspecify.annotations.NullMarked;

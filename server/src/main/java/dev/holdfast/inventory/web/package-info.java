@@ -1,0 +1,4 @@
+@NullMarked
+package dev.holdfast.inventory.web;
+
+import org.jspecify.annotations.NullMarked;
