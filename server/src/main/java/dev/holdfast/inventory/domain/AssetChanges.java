@@ -29,6 +29,7 @@ public final class AssetChanges {
     final Map<AssetField, @Nullable Object> fields = new EnumMap<>(AssetField.class);
     final Map<RefKind, @Nullable String> references = new EnumMap<>(RefKind.class);
     @Nullable List<TagId> tags;
+    @Nullable Map<String, ?> customFields;
 
     private AssetChanges() {
     }
@@ -48,6 +49,13 @@ public final class AssetChanges {
                 }
                 String text = value == null ? null : ((String) value).strip();
                 changes.references.put(REFERENCE_FIELDS.get(key), text == null || text.isEmpty() ? null : text);
+            } else if (key.equals("customFields")) {
+                if (value != null && !(value instanceof Map<?, ?>)) {
+                    throw ProblemException.invalid("customFields", "must be an object of field keys and values");
+                }
+                @SuppressWarnings("unchecked")
+                Map<String, ?> map = value == null ? Map.of() : (Map<String, ?>) value;
+                changes.customFields = map;
             } else if (key.equals("tags")) {
                 changes.tags = tags(value);
             } else if (!READ_ONLY.contains(key)) {
@@ -83,7 +91,7 @@ public final class AssetChanges {
     }
 
     public boolean isEmpty() {
-        return fields.isEmpty() && references.isEmpty() && tags == null;
+        return fields.isEmpty() && references.isEmpty() && tags == null && customFields == null;
     }
 
     Optional<List<TagId>> tags() {

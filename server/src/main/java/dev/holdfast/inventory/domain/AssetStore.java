@@ -108,7 +108,7 @@ class AssetStore {
             names.add(k);
             values.add(v);
         });
-        String marks = String.join(", ", java.util.Collections.nCopies(names.size(), "?"));
+        String marks = String.join(", ", names.stream().map(n -> n.equals("custom_fields") ? "cast(? as jsonb)" : "?").toList());
         jdbc.sql("insert into assets (" + String.join(", ", names) + ") values (" + marks + ")").params(values).update();
     }
 
@@ -182,7 +182,24 @@ class AssetStore {
                 rs.getString("order_number"), rs.getObject("vendor_id", UUID.class), months, warranty,
                 rs.getObject("end_of_life_on", LocalDate.class), rs.getObject("next_audit_on", LocalDate.class),
                 instant(rs, "last_audit_at"), tags == null ? List.of() : Arrays.asList((String[]) tags.getArray()),
-                instant(rs, "last_seen_at"), instant(rs, "created_at"), instant(rs, "updated_at"));
+                customFields(rs.getString("custom_fields")), instant(rs, "last_seen_at"), instant(rs, "created_at"), instant(rs, "updated_at"));
+    }
+
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> customFields(@Nullable String json) {
+        return json == null ? Map.of() : JSON.readValue(json, java.util.LinkedHashMap.class);
+    }
+
+    /** A jsonb parameter value: use with {@code cast(? as jsonb)}. */
+    static String json(Map<String, Object> values) {
+        return JSON.writeValueAsString(values);
+    }
+
+    void setCustomFields(UUID tenant, UUID id, Map<String, Object> values) {
+        jdbc.sql("update assets set custom_fields = cast(? as jsonb) where tenant_id = ? and id = ?")
+                .params(json(values), tenant, id).update();
     }
 
     private static java.time.@Nullable Instant instant(ResultSet rs, String column) throws SQLException {

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -16,8 +17,8 @@ public record AssetView(UUID id, String assetTag, String name, @Nullable String 
         @Nullable Assignee assignedTo, @Nullable LocalDate expectedCheckinOn, @Nullable LocalDate purchaseDate,
         @Nullable BigDecimal purchaseCost, @Nullable String orderNumber, @Nullable UUID vendorId,
         @Nullable Integer warrantyMonths, @Nullable LocalDate warrantyExpiresOn, @Nullable LocalDate endOfLifeOn,
-        @Nullable LocalDate nextAuditOn, @Nullable Instant lastAuditAt, List<String> tags, @Nullable Instant lastSeen,
-        Instant createdAt, Instant updatedAt) {
+        @Nullable LocalDate nextAuditOn, @Nullable Instant lastAuditAt, List<String> tags,
+        Map<String, Object> customFields, @Nullable Instant lastSeen, Instant createdAt, Instant updatedAt) {
 
     /** Who or what holds the asset. */
     public record Assignee(String type, UUID id, String name) {

@@ -32,11 +32,13 @@ public class Assets {
     private final AssetStore store;
     private final References references;
     private final AuditTrail audit;
+    private final CustomFields customFields;
 
-    Assets(AssetStore store, References references, AuditTrail audit) {
+    Assets(AssetStore store, References references, AuditTrail audit, CustomFields customFields) {
         this.store = store;
         this.references = references;
         this.audit = audit;
+        this.customFields = customFields;
     }
 
     @Transactional
@@ -57,6 +59,8 @@ public class Assets {
         if (!changes.references.containsKey(RefKind.STATUS)) {
             columns.put("status_id", references.resolveOrCreate(RefKind.STATUS, DEFAULT_STATUS, null));
         }
+        Map<String, Object> custom = customFields.check((UUID) columns.get("category_id"), Map.of(), changes.customFields);
+        columns.put("custom_fields", AssetStore.json(custom));
         UUID id = UUID.randomUUID();
         store.insert(tenant, id, columns);
         changes.tags().ifPresent(tags -> setTags(tenant, id, tags));
@@ -85,6 +89,10 @@ public class Assets {
             }
         }
         store.update(tenant, id, columns);
+        UUID category = columns.containsKey("category_id") ? (UUID) columns.get("category_id") : before.categoryId();
+        if (changes.customFields != null || columns.containsKey("category_id")) {
+            store.setCustomFields(tenant, id, customFields.check(category, before.customFields(), changes.customFields));
+        }
         changes.tags().ifPresent(tags -> setTags(tenant, id, tags));
         AssetView after = store.find(tenant, id).orElseThrow();
         audit.record("asset.updated", AUDIT_TYPE, id.toString(), snapshot(before), snapshot(after));
@@ -203,6 +211,7 @@ public class Assets {
         m.put("endOfLifeOn", Objects.toString(a.endOfLifeOn(), null));
         m.put("nextAuditOn", Objects.toString(a.nextAuditOn(), null));
         m.put("tags", String.join(", ", a.tags()));
+        a.customFields().forEach((k, v) -> m.put("customFields." + k, String.valueOf(v)));
         return m;
     }
 }
