@@ -90,6 +90,8 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/invitations/**").hasRole("ADMIN")
                         .requestMatchers("/api/v1/operator/**").hasRole("OPERATOR")
                         .requestMatchers("/api/v1/ingest/**", "/api/v1/devices/self/**").hasRole("DEVICE")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/inventory-settings").hasRole("VIEWER")
+                        .requestMatchers("/api/v1/inventory-settings").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, INVENTORY_API).hasRole("VIEWER")
                         .requestMatchers(INVENTORY_API).hasRole("MANAGER")
                         .anyRequest().hasRole("USER"))

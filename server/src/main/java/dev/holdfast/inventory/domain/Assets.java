@@ -33,8 +33,11 @@ public class Assets {
     private final References references;
     private final AuditTrail audit;
     private final CustomFields customFields;
+    private final InventorySettings settings;
 
-    Assets(AssetStore store, References references, AuditTrail audit, CustomFields customFields) {
+    Assets(AssetStore store, References references, AuditTrail audit, CustomFields customFields,
+            InventorySettings settings) {
+        this.settings = settings;
         this.store = store;
         this.references = references;
         this.audit = audit;
@@ -48,10 +51,10 @@ public class Assets {
         Map<String, Object> columns = columns(changes);
         String tag = (String) changes.fields.get(AssetField.ASSET_TAG);
         if (tag == null) {
-            tag = String.format("HF-%06d", store.nextTagNumber(tenant));
-            while (store.tagInUse(tenant, tag, null)) {
-                tag = String.format("HF-%06d", store.nextTagNumber(tenant));
-            }
+            String pattern = settings.current().assetTagPattern();
+            do {
+                tag = InventorySettings.format(pattern, store.nextTagNumber(tenant));
+            } while (store.tagInUse(tenant, tag, null));
         } else if (store.tagInUse(tenant, tag, null)) {
             throw conflict("assetTag", "is already used by another asset");
         }

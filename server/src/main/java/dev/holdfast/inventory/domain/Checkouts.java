@@ -31,8 +31,10 @@ public class Checkouts {
     private final JdbcClient jdbc;
     private final Assets assets;
     private final AuditTrail audit;
+    private final InventorySettings settings;
 
-    Checkouts(JdbcClient jdbc, Assets assets, AuditTrail audit) {
+    Checkouts(JdbcClient jdbc, Assets assets, AuditTrail audit, InventorySettings settings) {
+        this.settings = settings;
         this.jdbc = jdbc;
         this.assets = assets;
         this.audit = audit;
@@ -123,8 +125,7 @@ public class Checkouts {
         if (locationId != null) {
             exists("locations", tenant, locationId, "locationId");
         }
-        int months = jdbc.sql("select audit_interval_months from inventory_settings where tenant_id = ?").param(tenant)
-                .query(Integer.class).optional().orElse(12);
+        int months = settings.current().auditIntervalMonths();
         LocalDate next = LocalDate.now(ZoneOffset.UTC).plusMonths(months);
         jdbc.sql("update assets set last_audit_at = now(), next_audit_on = ?, location_id = coalesce(?, location_id), "
                 + "updated_at = now() where tenant_id = ? and id = ?").params(next, locationId, tenant, assetId).update();
