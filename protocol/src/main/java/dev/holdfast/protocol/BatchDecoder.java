@@ -350,6 +350,11 @@ final class BatchDecoder {
 
     /** Reads {@code "name":}, sets the path and answers the name's index in {@code names}, or -1. */
     private int key(String[] names, byte[][] nameBytes) throws IOException, BatchFormatException {
+        if (inArray) {
+            elementField = null;
+        } else {
+            topField = null;
+        }
         if (peekToken() != '"') {
             throw syntax("expected a field name in double quotes");
         }
