@@ -381,9 +381,33 @@ final class BatchDecoder {
         return key;
     }
 
+    /** An unknown field's name for a path: as is if it is a plain identifier, else quoted JSON-style. */
     private String unknownName() {
         String name = new String(text, 0, Math.min(textLength, 64), UTF_8);
-        return textLength > 64 ? name + "…" : name;
+        if (textLength > 64) {
+            name += "…";
+        }
+        boolean plain = textLength > 0;
+        for (int i = 0; i < name.length() && plain; i++) {
+            char c = name.charAt(i);
+            plain = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-'
+                    || c == '…';
+        }
+        if (plain) {
+            return name;
+        }
+        StringBuilder quoted = new StringBuilder("\"");
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c == '"' || c == '\\') {
+                quoted.append('\\').append(c);
+            } else if (c < 0x20 || c == 0x7f) {
+                quoted.append(String.format("\\u%04x", (int) c));
+            } else {
+                quoted.append(c);
+            }
+        }
+        return quoted.append('"').toString();
     }
 
     private int once(int seen, int key) throws BatchFormatException {

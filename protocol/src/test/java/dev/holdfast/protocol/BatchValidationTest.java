@@ -126,6 +126,15 @@ class BatchValidationTest {
     }
 
     @Test
+    void quotesOddUnknownFieldNamesInThePath() {
+        assertThatThrownBy(() -> codec.decode("{\"\":tru}".getBytes(UTF_8)))
+                .isInstanceOfSatisfying(BatchFormatException.class, e -> assertThat(e.field()).isEqualTo("\"\""));
+        assertThatThrownBy(() -> codec.decode("{\"a b\\u0001\":tru}".getBytes(UTF_8)))
+                .isInstanceOfSatisfying(BatchFormatException.class,
+                        e -> assertThat(e.field()).isEqualTo("\"a b\\u0001\""));
+    }
+
+    @Test
     void recordsAndBuildersApplyTheSameRules() {
         assertThatThrownBy(() -> new GpsFix(1, 91, 0, 1)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("lat must be between -90 and 90");
