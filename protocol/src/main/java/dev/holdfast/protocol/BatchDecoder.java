@@ -62,8 +62,10 @@ final class BatchDecoder {
     private boolean numIntegral;
     private boolean numInexact;
     private long numMantissa;
-    private int numDigits;
     private int numScale;
+    private byte[] numSource = text;
+    private int numFrom;
+    private int numTo;
 
     /** Where we are, for error paths: a top-level field, or an element of an array and one of its fields. */
     private @Nullable String topField;
@@ -669,7 +671,7 @@ final class BatchDecoder {
         }
         if (numScale != 0) { // more digits than the fast path keeps
             try {
-                return Long.parseLong(new String(text, 0, textLength, ISO_8859_1));
+                return Long.parseLong(numberText());
             } catch (NumberFormatException e) {
                 throw invalid("is out of range");
             }
@@ -684,7 +686,7 @@ final class BatchDecoder {
             d = numScale >= 0 ? d * POW10[numScale] : d / POW10[-numScale];
             return numNegative ? -d : d;
         }
-        return Double.parseDouble(new String(text, 0, textLength, ISO_8859_1));
+        return Double.parseDouble(numberText());
     }
 
     private float decimalFloat() throws IOException, BatchFormatException {
@@ -694,7 +696,7 @@ final class BatchDecoder {
             f = numScale >= 0 ? f * FPOW10[numScale] : f / FPOW10[-numScale];
             return numNegative ? -f : f;
         }
-        return Float.parseFloat(new String(text, 0, textLength, ISO_8859_1));
+        return Float.parseFloat(numberText());
     }
 
     private void numberValue(String expectation) throws IOException, BatchFormatException {
@@ -706,91 +708,119 @@ final class BatchDecoder {
     }
 
     /**
-     * Reads a JSON number into {@link #text} and the mantissa / scale fields: value = ±mantissa × 10^scale,
-     * keeping at most 18 significant digits ({@link #numInexact} if a dropped one was not zero).
+     * Reads a JSON number into the mantissa / scale fields: value = ±mantissa × 10^scale, keeping at most 18
+     * significant digits ({@link #numInexact} if a dropped one was not zero). The number's characters are
+     * parsed where they lie in the read buffer; only a number cut by the buffer's end is first copied into
+     * {@link #text}. {@link #numberText()} gives the text for the JDK's parsers.
      */
     private void number() throws IOException, BatchFormatException {
-        textLength = 0;
-        numNegative = false;
-        numIntegral = true;
-        numInexact = false;
-        numMantissa = 0;
-        numDigits = 0;
-        numScale = 0;
-        int c = peek();
-        if (c == '-') {
-            numNegative = true;
-            c = take(c);
+        int end = pos;
+        while (end < lim && isNumberChar(buf[end])) {
+            end++;
         }
-        if (c == '0') {
-            c = take(c);
-        } else if (c >= '1' && c <= '9') {
-            do {
-                digit(c - '0', false);
-                c = take(c);
-            } while (c >= '0' && c <= '9');
+        if (end < lim) {
+            parseNumber(buf, pos, end);
+            pos = end;
+        } else {
+            textLength = 0;
+            int c = peek();
+            while (c >= 0 && isNumberChar((byte) c)) {
+                appendByte(c);
+                pos++;
+                c = peek();
+            }
+            parseNumber(text, 0, textLength);
+        }
+        int c = peek();
+        if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+            throw malformedNumber();
+        }
+    }
+
+    private static boolean isNumberChar(byte c) {
+        return c >= '0' && c <= '9' || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E';
+    }
+
+    /** Parses exactly {@code src[from, to)} by the JSON number grammar. */
+    private void parseNumber(byte[] src, int from, int to) throws BatchFormatException {
+        numSource = src;
+        numFrom = from;
+        numTo = to;
+        boolean negative = false;
+        boolean integral = true;
+        boolean inexact = false;
+        long mantissa = 0;
+        int digits = 0;
+        int scale = 0;
+        int p = from;
+        if (p < to && src[p] == '-') {
+            negative = true;
+            p++;
+        }
+        if (p < to && src[p] == '0') {
+            p++;
+        } else if (p < to && src[p] >= '1' && src[p] <= '9') {
+            for (; p < to && src[p] >= '0' && src[p] <= '9'; p++) {
+                if (digits < 18) {
+                    mantissa = mantissa * 10 + src[p] - '0';
+                    digits++;
+                } else {
+                    inexact |= src[p] != '0';
+                    scale++;
+                }
+            }
         } else {
             throw malformedNumber();
         }
-        if (c == '.') {
-            numIntegral = false;
-            c = take(c);
-            if (c < '0' || c > '9') {
+        if (p < to && src[p] == '.') {
+            integral = false;
+            p++;
+            if (p == to || src[p] < '0' || src[p] > '9') {
                 throw malformedNumber();
             }
-            do {
-                digit(c - '0', true);
-                c = take(c);
-            } while (c >= '0' && c <= '9');
-        }
-        if (c == 'e' || c == 'E') {
-            numIntegral = false;
-            c = take(c);
-            boolean negative = false;
-            if (c == '+' || c == '-') {
-                negative = c == '-';
-                c = take(c);
+            for (; p < to && src[p] >= '0' && src[p] <= '9'; p++) {
+                if (digits < 18) {
+                    if (digits > 0 || src[p] != '0') {
+                        mantissa = mantissa * 10 + src[p] - '0';
+                        digits++;
+                    }
+                    scale--;
+                } else {
+                    inexact |= src[p] != '0';
+                }
             }
-            if (c < '0' || c > '9') {
+        }
+        if (p < to && (src[p] == 'e' || src[p] == 'E')) {
+            integral = false;
+            p++;
+            boolean negativeExponent = false;
+            if (p < to && (src[p] == '+' || src[p] == '-')) {
+                negativeExponent = src[p] == '-';
+                p++;
+            }
+            if (p == to || src[p] < '0' || src[p] > '9') {
                 throw malformedNumber();
             }
             int exponent = 0;
-            do {
+            for (; p < to && src[p] >= '0' && src[p] <= '9'; p++) {
                 if (exponent < 100_000) {
-                    exponent = exponent * 10 + c - '0';
+                    exponent = exponent * 10 + src[p] - '0';
                 }
-                c = take(c);
-            } while (c >= '0' && c <= '9');
-            numScale += negative ? -exponent : exponent;
+            }
+            scale += negativeExponent ? -exponent : exponent;
         }
-        if (c == '.' || c == '-' || c == '+' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z'
-                || c >= 'A' && c <= 'Z') {
+        if (p != to) {
             throw malformedNumber();
         }
+        numNegative = negative;
+        numIntegral = integral;
+        numInexact = inexact;
+        numMantissa = mantissa;
+        numScale = scale;
     }
 
-    private void digit(int d, boolean fraction) {
-        if (numDigits < 18) {
-            if (numDigits > 0 || d != 0) {
-                numMantissa = numMantissa * 10 + d;
-                numDigits++;
-            }
-            if (fraction) {
-                numScale--;
-            }
-        } else {
-            numInexact |= d != 0;
-            if (!fraction) {
-                numScale++;
-            }
-        }
-    }
-
-    /** Keeps the current byte as number text and answers the next one (or -1). */
-    private int take(int c) throws IOException, BatchFormatException {
-        appendByte(c);
-        pos++;
-        return peek();
+    private String numberText() {
+        return new String(numSource, numFrom, numTo - numFrom, ISO_8859_1);
     }
 
     private BatchFormatException malformedNumber() {

@@ -5,19 +5,22 @@ final class Hex {
 
     static final byte[] DIGITS = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
+    private static final byte[] VALUES = new byte[256];
+
+    static {
+        java.util.Arrays.fill(VALUES, (byte) -1);
+        for (int i = 0; i < 16; i++) {
+            VALUES["0123456789abcdef".charAt(i)] = (byte) i;
+            VALUES["0123456789ABCDEF".charAt(i)] = (byte) i;
+        }
+    }
+
     private Hex() {
     }
 
-    /** The value of one hex digit, or -1. */
+    /** The value of one hex digit, or -1 (also for negative values: signed non-ASCII bytes, end of input). */
     static int digit(int c) {
-        if (c >= '0' && c <= '9') {
-            return c - '0';
-        }
-        int lower = c | 0x20;
-        if (lower >= 'a' && lower <= 'f') {
-            return lower - 'a' + 10;
-        }
-        return -1;
+        return (c & ~0xff) == 0 ? VALUES[c] : -1;
     }
 
     static String encode(byte[] bytes, int offset, int length) {

@@ -147,11 +147,14 @@ class BatchCodecTest {
             gps.append(i == 0 ? "" : ",").append("{\"t\":1,\"lat\":").append(lats[i]).append(",\"lon\":0,\"acc\":")
                     .append(accs[i]).append('}');
         }
-        Batch batch = codec.decode(("{\"batchId\":\"5b0a3c1e-6c1f-4a53-9b59-0d7e8e4d2f11\",\"sentAt\":1,\"gps\":["
-                + gps + "]}").getBytes(UTF_8));
-        for (int i = 0; i < count; i++) {
-            assertThat(batch.gps().lat(i)).as(lats[i]).isEqualTo(Double.parseDouble(lats[i]));
-            assertThat(batch.gps().acc(i)).as(accs[i]).isEqualTo(Float.parseFloat(accs[i]));
+        byte[] json = ("{\"batchId\":\"5b0a3c1e-6c1f-4a53-9b59-0d7e8e4d2f11\",\"sentAt\":1,\"gps\":["
+                + gps + "]}").getBytes(UTF_8);
+        // once from a byte array (numbers parsed in the read buffer), once a byte per read (numbers copied)
+        for (Batch batch : List.of(codec.decode(json), codec.decode(new OneByteAtATime(json)))) {
+            for (int i = 0; i < count; i++) {
+                assertThat(batch.gps().lat(i)).as(lats[i]).isEqualTo(Double.parseDouble(lats[i]));
+                assertThat(batch.gps().acc(i)).as(accs[i]).isEqualTo(Float.parseFloat(accs[i]));
+            }
         }
     }
 
@@ -162,5 +165,38 @@ class BatchCodecTest {
         assertThat(batch.sentAt()).isEqualTo(Long.MAX_VALUE);
         assertThat(batch.motion().t(0)).isEqualTo(1234567890123456789L);
         assertThat(batch.motion().dur(0)).isEqualTo(Integer.MAX_VALUE);
+    }
+
+    @Test
+    void decodesTheSameWhateverChunksTheStreamDelivers() throws Exception {
+        Batch batch = Batch.of(UUID.randomUUID(), 1763892000000L,
+                List.of(new GpsFix(1763891100000L, -48.13743, 11.57549, 6.5f, 519.25, 1.3f, 88.0f)),
+                List.of(new BleSighting(1763891102500L, -71, HexFormat.of().parseHex(IBEACON), "C3:11:0A:5F:22:9B")),
+                List.of(new MotionWindow(1763891100000L, 10000, 0.42f)));
+        assertThat(codec.decode(new OneByteAtATime(codec.encode(batch)))).isEqualTo(batch);
+    }
+
+    /** A stream that never hands out more than one byte at a time. */
+    private static final class OneByteAtATime extends java.io.InputStream {
+        private final byte[] bytes;
+        private int at;
+
+        OneByteAtATime(byte[] bytes) {
+            this.bytes = bytes;
+        }
+
+        @Override
+        public int read() {
+            return at < bytes.length ? bytes[at++] & 0xff : -1;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            if (at == bytes.length) {
+                return -1;
+            }
+            b[off] = bytes[at++];
+            return 1;
+        }
     }
 }
