@@ -92,6 +92,34 @@ public record TagId(Family family, String value) {
         return new TagId(family, rest);
     }
 
+    /** The id of an iBeacon: its proximity UUID, major and minor. */
+    public static TagId ibeacon(java.util.UUID uuid, int major, int minor) {
+        return new TagId(Family.IBEACON, beaconValue(uuid, major, minor));
+    }
+
+    /** The id of an AltBeacon: the first 16 id bytes as a UUID, the next two and the last two as unsigned ints. */
+    public static TagId altbeacon(java.util.UUID id1, int id2, int id3) {
+        return new TagId(Family.ALTBEACON, beaconValue(id1, id2, id3));
+    }
+
+    /** The id of an Eddystone-UID beacon from its namespace (20 hex digits) and instance (12 hex digits). */
+    public static TagId eddystone(String namespace, String instance) {
+        return matching(Family.EDDYSTONE, (namespace + ":" + instance).toLowerCase(Locale.ROOT), EDDYSTONE,
+                "<namespace: 20 hex digits>:<instance: 12 hex digits>");
+    }
+
+    /** The id of a tag known only by its Bluetooth address, e.g. {@code C3:11:0A:5F:22:9B}. */
+    public static TagId mac(String address) {
+        return matching(Family.MAC, address.toLowerCase(Locale.ROOT).replace('-', ':'), MAC, "aa:bb:cc:dd:ee:ff");
+    }
+
+    private static String beaconValue(java.util.UUID uuid, int major, int minor) {
+        if (major < 0 || major > 65535 || minor < 0 || minor > 65535) {
+            throw new IllegalArgumentException("major and minor must be 0 to 65535");
+        }
+        return uuid + ":" + major + ":" + minor;
+    }
+
     /** The canonical text form, e.g. {@code ibeacon:e2c56db5-dffb-48d2-b060-d0f5a71096e0:100:0}. */
     @Override
     public String toString() {

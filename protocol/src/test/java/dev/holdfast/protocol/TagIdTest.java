@@ -40,4 +40,16 @@ class TagIdTest {
         assertThatThrownBy(() -> TagId.parse("ibeacon:nope:1:2"))
                 .hasMessageContaining("ibeacon:<uuid 8-4-4-4-12>:<major>:<minor>");
     }
+
+    @Test
+    void buildsCanonicalIdsFromDecodedValues() {
+        var uuid = java.util.UUID.fromString("E2C56DB5-DFFB-48D2-B060-D0F5A71096E0");
+        assertThat(TagId.ibeacon(uuid, 100, 0)).isEqualTo(TagId.parse("ibeacon:e2c56db5-dffb-48d2-b060-d0f5a71096e0:100:0"));
+        assertThat(TagId.altbeacon(uuid, 65535, 1)).hasToString("altbeacon:e2c56db5-dffb-48d2-b060-d0f5a71096e0:65535:1");
+        assertThat(TagId.eddystone("EDD1EBEAC04E5DEFA017", "0BDB87539B67"))
+                .isEqualTo(TagId.parse("eddystone:edd1ebeac04e5defa017:0bdb87539b67"));
+        assertThat(TagId.mac("C3:11:0A:5F:22:9B")).hasToString("mac:c3:11:0a:5f:22:9b");
+        assertThatThrownBy(() -> TagId.ibeacon(uuid, 65536, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> TagId.eddystone("edd1", "0bdb")).isInstanceOf(IllegalArgumentException.class);
+    }
 }

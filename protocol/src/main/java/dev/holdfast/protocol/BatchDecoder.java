@@ -1,0 +1,947 @@
+package dev.holdfast.protocol;
+
+import static dev.holdfast.protocol.BatchFormatException.Kind.INVALID;
+import static dev.holdfast.protocol.BatchFormatException.Kind.SYNTAX;
+import static dev.holdfast.protocol.BatchFormatException.Kind.TOO_LARGE;
+import static java.nio.charset.StandardCharsets.ISO_8859_1;
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads one batch document, byte by byte, straight into the column builders. One instance per document.
+ * Works on UTF-8 bytes: every name and value the schema cares about is ASCII, so strings are only
+ * decoded into characters for error messages. Numbers are converted without creating strings when they
+ * fit the exact fast path (at most 18 significant digits, small exponent) and with the JDK's correctly
+ * rounding parsers otherwise.
+ */
+final class BatchDecoder {
+
+    private static final int MAX_DEPTH = 64;
+    private static final String[] TOP = {"batchId", "sentAt", "gps", "ble", "motion"};
+    private static final String[] GPS = {"t", "lat", "lon", "acc", "alt", "speed", "bearing"};
+    private static final String[] BLE = {"t", "rssi", "adv", "mac"};
+    private static final String[] MOTION = {"t", "dur", "rms"};
+    private static final byte[][] TOP_BYTES = bytes(TOP);
+    private static final byte[][] GPS_BYTES = bytes(GPS);
+    private static final byte[][] BLE_BYTES = bytes(BLE);
+    private static final byte[][] MOTION_BYTES = bytes(MOTION);
+    private static final double[] POW10 = new double[23];
+    private static final float[] FPOW10 = new float[11];
+
+    static {
+        double p = 1;
+        for (int i = 0; i < POW10.length; i++, p *= 10) {
+            POW10[i] = p;
+        }
+        float f = 1;
+        for (int i = 0; i < FPOW10.length; i++, f *= 10) {
+            FPOW10[i] = f;
+        }
+    }
+
+    private final InputStream in;
+    private final byte[] buf = new byte[16 * 1024];
+    private int pos;
+    private int lim;
+    private long consumedBefore;
+    private final long maxBytes;
+    private final int maxObservations;
+    private int observations;
+
+    /** The last string (without quotes, escapes resolved, as UTF-8) or number text read. */
+    private byte[] text = new byte[64];
+    private int textLength;
+    private final byte[] adv = new byte[255];
+
+    private boolean numNegative;
+    private boolean numIntegral;
+    private boolean numInexact;
+    private long numMantissa;
+    private int numScale;
+    private byte[] numSource = text;
+    private int numFrom;
+    private int numTo;
+
+    /** Where we are, for error paths: a top-level field, or an element of an array and one of its fields. */
+    private @Nullable String topField;
+    private boolean inArray;
+    private int index;
+    private @Nullable String elementField;
+
+    BatchDecoder(InputStream in, BatchLimits limits) {
+        this.in = in;
+        this.maxBytes = limits.maxBytes();
+        this.maxObservations = limits.maxObservations();
+    }
+
+    Batch decode() throws IOException, BatchFormatException {
+        int c = peekToken();
+        if (c == 0xEF) { // a UTF-8 byte order mark, which RFC 8259 lets a reader ignore
+            literal("\u00EF\u00BB\u00BF");
+            c = peekToken();
+        }
+        if (c != '{') {
+            throw syntax(c == -1 ? "the body is empty" : "a batch must be a JSON object");
+        }
+        pos++;
+        UUID batchId = null;
+        long sentAt = 0;
+        GpsFixes gps = GpsFixes.empty();
+        BleSightings ble = BleSightings.empty();
+        MotionWindows motion = MotionWindows.empty();
+        int seen = 0;
+        if (peekToken() != '}') {
+            while (true) {
+                int key = key(TOP, TOP_BYTES);
+                seen = once(seen, key);
+                switch (key) {
+                    case 0 -> batchId = uuid();
+                    case 1 -> {
+                        sentAt = integer();
+                        check(BatchValidator.time(sentAt));
+                    }
+                    case 2 -> gps = gps();
+                    case 3 -> ble = ble();
+                    case 4 -> motion = motion();
+                    default -> skipValue(0);
+                }
+                topField = null;
+                if (!nextMember()) {
+                    break;
+                }
+            }
+        }
+        pos++;
+        if (peekToken() != -1) {
+            throw syntax("unexpected content after the batch object");
+        }
+        if (batchId == null) {
+            throw required("batchId");
+        }
+        if ((seen & 2) == 0) {
+            throw required("sentAt");
+        }
+        return new Batch(batchId, sentAt, gps, ble, motion);
+    }
+
+    private GpsFixes gps() throws IOException, BatchFormatException {
+        GpsFixes.Builder b = new GpsFixes.Builder(16);
+        if (!startArray()) {
+            return GpsFixes.empty();
+        }
+        if (peekToken() != ']') {
+            do {
+                nextElement();
+                long t = 0;
+                double lat = 0;
+                double lon = 0;
+                float acc = 0;
+                double alt = Double.NaN;
+                float speed = Float.NaN;
+                float bearing = Float.NaN;
+                int seen = 0;
+                if (startObject()) {
+                    do {
+                        int key = key(GPS, GPS_BYTES);
+                        seen = once(seen, key);
+                        switch (key) {
+                            case 0 -> check(BatchValidator.time(t = integer()));
+                            case 1 -> check(BatchValidator.lat(lat = decimal()));
+                            case 2 -> check(BatchValidator.lon(lon = decimal()));
+                            case 3 -> check(BatchValidator.accuracy(acc = decimalFloat()));
+                            case 4 -> {
+                                if (!isNull()) {
+                                    check(BatchValidator.altitude(alt = decimal()));
+                                }
+                            }
+                            case 5 -> {
+                                if (!isNull()) {
+                                    check(BatchValidator.speed(speed = decimalFloat()));
+                                }
+                            }
+                            case 6 -> {
+                                if (!isNull()) {
+                                    check(BatchValidator.bearing(bearing = decimalFloat()));
+                                }
+                            }
+                            default -> skipValue(0);
+                        }
+                    } while (nextMember());
+                }
+                pos++;
+                requireAll(seen, 0b1111, GPS);
+                b.addUnchecked(t, lat, lon, acc, alt, speed, bearing);
+            } while (nextElementOrEnd());
+        }
+        endArray();
+        return b.build();
+    }
+
+    private BleSightings ble() throws IOException, BatchFormatException {
+        BleSightings.Builder b = new BleSightings.Builder(16);
+        if (!startArray()) {
+            return BleSightings.empty();
+        }
+        if (peekToken() != ']') {
+            do {
+                nextElement();
+                long t = 0;
+                int rssi = 0;
+                int advLength = 0;
+                long mac = -1;
+                int seen = 0;
+                if (startObject()) {
+                    do {
+                        int key = key(BLE, BLE_BYTES);
+                        seen = once(seen, key);
+                        switch (key) {
+                            case 0 -> check(BatchValidator.time(t = integer()));
+                            case 1 -> {
+                                long value = integer();
+                                check(BatchValidator.rssi(value));
+                                rssi = (int) value;
+                            }
+                            case 2 -> advLength = adv();
+                            case 3 -> {
+                                if (!isNull()) {
+                                    string("must be a string");
+                                    mac = MacAddress.parse(text, 0, textLength);
+                                    check(mac < 0 ? "must look like AA:BB:CC:DD:EE:FF" : null);
+                                }
+                            }
+                            default -> skipValue(0);
+                        }
+                    } while (nextMember());
+                }
+                pos++;
+                requireAll(seen, 0b111, BLE);
+                b.addUnchecked(t, rssi, adv, 0, advLength, mac);
+            } while (nextElementOrEnd());
+        }
+        endArray();
+        return b.build();
+    }
+
+    /** Reads the hex string into {@link #adv} and answers its length in bytes. */
+    private int adv() throws IOException, BatchFormatException {
+        string("must be a string of hex digits");
+        if (textLength % 2 != 0) {
+            throw invalid("must be an even number of hex digits");
+        }
+        int length = textLength / 2;
+        check(BatchValidator.advLength(length));
+        for (int i = 0; i < length; i++) {
+            int hi = Hex.digit(text[2 * i]);
+            int lo = Hex.digit(text[2 * i + 1]);
+            if ((hi | lo) < 0) {
+                throw invalid("must be hex digits only");
+            }
+            adv[i] = (byte) (hi << 4 | lo);
+        }
+        return length;
+    }
+
+    private MotionWindows motion() throws IOException, BatchFormatException {
+        MotionWindows.Builder b = new MotionWindows.Builder(16);
+        if (!startArray()) {
+            return MotionWindows.empty();
+        }
+        if (peekToken() != ']') {
+            do {
+                nextElement();
+                long t = 0;
+                long dur = 0;
+                float rms = 0;
+                int seen = 0;
+                if (startObject()) {
+                    do {
+                        int key = key(MOTION, MOTION_BYTES);
+                        seen = once(seen, key);
+                        switch (key) {
+                            case 0 -> check(BatchValidator.time(t = integer()));
+                            case 1 -> check(BatchValidator.duration(dur = integer()));
+                            case 2 -> check(BatchValidator.rms(rms = decimalFloat()));
+                            default -> skipValue(0);
+                        }
+                    } while (nextMember());
+                }
+                pos++;
+                requireAll(seen, 0b111, MOTION);
+                b.addUnchecked(t, (int) dur, rms);
+            } while (nextElementOrEnd());
+        }
+        endArray();
+        return b.build();
+    }
+
+    // ---- structure
+
+    /** At an array value: false (consumed) for null, true (consumed '[') for an array. */
+    private boolean startArray() throws IOException, BatchFormatException {
+        if (isNull()) {
+            return false;
+        }
+        if (peekToken() != '[') {
+            throw typeError("must be an array");
+        }
+        pos++;
+        inArray = true;
+        index = -1;
+        return true;
+    }
+
+    private void nextElement() throws BatchFormatException {
+        index++;
+        elementField = null;
+        if (++observations > maxObservations) {
+            throw new BatchFormatException(TOO_LARGE, path(), "a batch may hold at most " + maxObservations
+                    + " observations (gps, ble and motion together)");
+        }
+    }
+
+    private boolean nextElementOrEnd() throws IOException, BatchFormatException {
+        elementField = null;
+        int c = peekToken();
+        if (c == ',') {
+            pos++;
+            return true;
+        }
+        if (c == ']') {
+            return false;
+        }
+        throw syntax(c == -1 ? "unexpected end of input" : "expected ',' or ']' after an element");
+    }
+
+    private void endArray() {
+        pos++; // the ']' seen by nextElementOrEnd or the caller
+        inArray = false;
+        elementField = null;
+    }
+
+    /** At an element: consumes '{'; true if a member follows, false if the object is empty (at '}'). */
+    private boolean startObject() throws IOException, BatchFormatException {
+        if (peekToken() != '{') {
+            throw typeError("must be an object");
+        }
+        pos++;
+        return peekToken() != '}';
+    }
+
+    /** After a member's value: true after consuming ',', false when at the closing '}' (not consumed). */
+    private boolean nextMember() throws IOException, BatchFormatException {
+        int c = peekToken();
+        if (c == ',') {
+            pos++;
+            return true;
+        }
+        if (c == '}') {
+            return false;
+        }
+        if (inArray) {
+            elementField = null;
+        } else {
+            topField = null;
+        }
+        throw syntax(c == -1 ? "unexpected end of input" : "expected ',' or '}' after a value");
+    }
+
+    /** Reads {@code "name":}, sets the path and answers the name's index in {@code names}, or -1. */
+    private int key(String[] names, byte[][] nameBytes) throws IOException, BatchFormatException {
+        if (inArray) {
+            elementField = null;
+        } else {
+            topField = null;
+        }
+        if (peekToken() != '"') {
+            throw syntax("expected a field name in double quotes");
+        }
+        pos++;
+        stringBody(true);
+        int key = -1;
+        for (int k = 0; k < nameBytes.length; k++) {
+            byte[] name = nameBytes[k];
+            if (name.length == textLength && Arrays.equals(name, 0, name.length, text, 0, textLength)) {
+                key = k;
+                break;
+            }
+        }
+        String field = key >= 0 ? names[key] : unknownName();
+        if (inArray) {
+            elementField = field;
+        } else {
+            topField = field;
+        }
+        if (peekToken() != ':') {
+            throw syntax("expected ':' after the field name");
+        }
+        pos++;
+        return key;
+    }
+
+    /** An unknown field's name for a path: as is if it is a plain identifier, else quoted JSON-style. */
+    private String unknownName() {
+        String name = new String(text, 0, Math.min(textLength, 64), UTF_8);
+        if (textLength > 64) {
+            name += "…";
+        }
+        boolean plain = textLength > 0;
+        for (int i = 0; i < name.length() && plain; i++) {
+            char c = name.charAt(i);
+            plain = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-'
+                    || c == '…';
+        }
+        if (plain) {
+            return name;
+        }
+        StringBuilder quoted = new StringBuilder("\"");
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c == '"' || c == '\\') {
+                quoted.append('\\').append(c);
+            } else if (c < 0x20 || c == 0x7f) {
+                quoted.append(String.format("\\u%04x", (int) c));
+            } else {
+                quoted.append(c);
+            }
+        }
+        return quoted.append('"').toString();
+    }
+
+    private int once(int seen, int key) throws BatchFormatException {
+        if (key < 0) {
+            return seen;
+        }
+        if ((seen & 1 << key) != 0) {
+            throw invalid("appears twice");
+        }
+        return seen | 1 << key;
+    }
+
+    private void requireAll(int seen, int required, String[] names) throws BatchFormatException {
+        int missing = required & ~seen;
+        if (missing != 0) {
+            elementField = names[Integer.numberOfTrailingZeros(missing)];
+            throw invalid("is required");
+        }
+        elementField = null;
+    }
+
+    private void skipValue(int depth) throws IOException, BatchFormatException {
+        if (depth > MAX_DEPTH) {
+            throw syntax("nested more than " + MAX_DEPTH + " levels deep");
+        }
+        int c = peekToken();
+        switch (c) {
+            case '"' -> {
+                pos++;
+                stringBody(false);
+            }
+            case '{' -> {
+                pos++;
+                if (peekToken() == '}') {
+                    pos++;
+                    return;
+                }
+                while (true) {
+                    if (peekToken() != '"') {
+                        throw syntax("expected a field name in double quotes");
+                    }
+                    pos++;
+                    stringBody(false);
+                    if (peekToken() != ':') {
+                        throw syntax("expected ':' after the field name");
+                    }
+                    pos++;
+                    skipValue(depth + 1);
+                    c = peekToken();
+                    if (c == -1) {
+                        throw syntax("unexpected end of input");
+                    }
+                    pos++;
+                    if (c == '}') {
+                        return;
+                    }
+                    if (c != ',') {
+                        throw syntax("expected ',' or '}' after a value");
+                    }
+                }
+            }
+            case '[' -> {
+                pos++;
+                if (peekToken() == ']') {
+                    pos++;
+                    return;
+                }
+                while (true) {
+                    skipValue(depth + 1);
+                    c = peekToken();
+                    if (c == -1) {
+                        throw syntax("unexpected end of input");
+                    }
+                    pos++;
+                    if (c == ']') {
+                        return;
+                    }
+                    if (c != ',') {
+                        throw syntax("expected ',' or ']' after an element");
+                    }
+                }
+            }
+            case 't' -> literal("true");
+            case 'f' -> literal("false");
+            case 'n' -> literal("null");
+            case -1 -> throw syntax("unexpected end of input");
+            default -> {
+                if (c == '-' || c >= '0' && c <= '9') {
+                    number();
+                } else {
+                    throw syntax("unexpected character '" + printable(c) + "'");
+                }
+            }
+        }
+    }
+
+    private boolean isNull() throws IOException, BatchFormatException {
+        if (peekToken() == 'n') {
+            literal("null");
+            return true;
+        }
+        return false;
+    }
+
+    private void literal(String word) throws IOException, BatchFormatException {
+        for (int i = 0; i < word.length(); i++) {
+            if (read() != word.charAt(i)) {
+                throw syntax("malformed literal, expected " + (word.charAt(0) == '\u00EF' ? "JSON" : word));
+            }
+        }
+        int c = peek();
+        if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+            throw syntax("malformed literal");
+        }
+    }
+
+    // ---- values
+
+    private UUID uuid() throws IOException, BatchFormatException {
+        string("must be a UUID string");
+        if (textLength == 36) {
+            long msb = 0;
+            long lsb = 0;
+            boolean ok = true;
+            int digits = 0;
+            for (int i = 0; i < 36 && ok; i++) {
+                byte b = text[i];
+                if (i == 8 || i == 13 || i == 18 || i == 23) {
+                    ok = b == '-';
+                    continue;
+                }
+                int d = Hex.digit(b);
+                ok = d >= 0;
+                if (digits++ < 16) {
+                    msb = msb << 4 | d;
+                } else {
+                    lsb = lsb << 4 | d;
+                }
+            }
+            if (ok) {
+                return new UUID(msb, lsb);
+            }
+        }
+        throw invalid("must be a UUID like 5b0a3c1e-6c1f-4a53-9b59-0d7e8e4d2f11");
+    }
+
+    /** Reads a string value into {@link #text}. */
+    private void string(String expectation) throws IOException, BatchFormatException {
+        if (peekToken() != '"') {
+            throw typeError(expectation);
+        }
+        pos++;
+        stringBody(true);
+    }
+
+    /** After the opening quote: reads to the closing quote, keeping the content in {@link #text} if asked. */
+    private void stringBody(boolean keep) throws IOException, BatchFormatException {
+        textLength = 0;
+        while (true) {
+            if (pos == lim && !fill()) {
+                throw syntax("unterminated string");
+            }
+            int start = pos;
+            while (pos < lim) {
+                byte b = buf[pos];
+                if (b == '"' || b == '\\' || b >= 0 && b < 0x20) {
+                    break;
+                }
+                pos++;
+            }
+            if (keep) {
+                append(buf, start, pos - start);
+            }
+            if (pos == lim) {
+                continue;
+            }
+            byte b = buf[pos++];
+            if (b == '"') {
+                return;
+            }
+            if (b != '\\') {
+                throw syntax("control character in a string");
+            }
+            int code = escape();
+            if (keep) {
+                appendUtf8(code);
+            }
+        }
+    }
+
+    private int escape() throws IOException, BatchFormatException {
+        int c = read();
+        switch (c) {
+            case '"', '\\', '/':
+                return c;
+            case 'b':
+                return '\b';
+            case 'f':
+                return '\f';
+            case 'n':
+                return '\n';
+            case 'r':
+                return '\r';
+            case 't':
+                return '\t';
+            case 'u':
+                int unit = hex4();
+                if (Character.isHighSurrogate((char) unit) && peek() == '\\') {
+                    pos++;
+                    if (read() != 'u') {
+                        throw syntax("malformed escape");
+                    }
+                    int low = hex4();
+                    if (Character.isLowSurrogate((char) low)) {
+                        return Character.toCodePoint((char) unit, (char) low);
+                    }
+                    throw syntax("malformed surrogate pair");
+                }
+                return unit;
+            default:
+                throw syntax("malformed escape");
+        }
+    }
+
+    private int hex4() throws IOException, BatchFormatException {
+        int value = 0;
+        for (int i = 0; i < 4; i++) {
+            int d = Hex.digit(read());
+            if (d < 0) {
+                throw syntax("malformed \\u escape");
+            }
+            value = value << 4 | d;
+        }
+        return value;
+    }
+
+    private void appendUtf8(int code) {
+        if (code < 0x80) {
+            appendByte(code);
+        } else if (code < 0x800) {
+            appendByte(0xC0 | code >> 6);
+            appendByte(0x80 | code & 0x3F);
+        } else if (code < 0x10000) {
+            appendByte(0xE0 | code >> 12);
+            appendByte(0x80 | code >> 6 & 0x3F);
+            appendByte(0x80 | code & 0x3F);
+        } else {
+            appendByte(0xF0 | code >> 18);
+            appendByte(0x80 | code >> 12 & 0x3F);
+            appendByte(0x80 | code >> 6 & 0x3F);
+            appendByte(0x80 | code & 0x3F);
+        }
+    }
+
+    private long integer() throws IOException, BatchFormatException {
+        numberValue("must be an integer");
+        if (!numIntegral) {
+            throw syntax("must be an integer");
+        }
+        if (numScale != 0) { // more digits than the fast path keeps
+            try {
+                return Long.parseLong(numberText());
+            } catch (NumberFormatException e) {
+                throw invalid("is out of range");
+            }
+        }
+        return numNegative ? -numMantissa : numMantissa;
+    }
+
+    private double decimal() throws IOException, BatchFormatException {
+        numberValue("must be a number");
+        if (!numInexact && numMantissa <= 1L << 53 && numScale >= -22 && numScale <= 22) {
+            double d = numMantissa; // exact; one correctly rounded operation follows (Clinger's fast path)
+            d = numScale >= 0 ? d * POW10[numScale] : d / POW10[-numScale];
+            return numNegative ? -d : d;
+        }
+        return Double.parseDouble(numberText());
+    }
+
+    private float decimalFloat() throws IOException, BatchFormatException {
+        numberValue("must be a number");
+        if (!numInexact && numMantissa <= 1L << 24 && numScale >= -10 && numScale <= 10) {
+            float f = numMantissa;
+            f = numScale >= 0 ? f * FPOW10[numScale] : f / FPOW10[-numScale];
+            return numNegative ? -f : f;
+        }
+        return Float.parseFloat(numberText());
+    }
+
+    private void numberValue(String expectation) throws IOException, BatchFormatException {
+        int c = peekToken();
+        if (c != '-' && (c < '0' || c > '9')) {
+            throw typeError(expectation);
+        }
+        number();
+    }
+
+    /**
+     * Reads a JSON number into the mantissa / scale fields: value = ±mantissa × 10^scale, keeping at most 18
+     * significant digits ({@link #numInexact} if a dropped one was not zero). The number's characters are
+     * parsed where they lie in the read buffer; only a number cut by the buffer's end is first copied into
+     * {@link #text}. {@link #numberText()} gives the text for the JDK's parsers.
+     */
+    private void number() throws IOException, BatchFormatException {
+        int end = pos;
+        while (end < lim && isNumberChar(buf[end])) {
+            end++;
+        }
+        if (end < lim) {
+            parseNumber(buf, pos, end);
+            pos = end;
+        } else {
+            textLength = 0;
+            int c = peek();
+            while (c >= 0 && isNumberChar((byte) c)) {
+                appendByte(c);
+                pos++;
+                c = peek();
+            }
+            parseNumber(text, 0, textLength);
+        }
+        int c = peek();
+        if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+            throw malformedNumber();
+        }
+    }
+
+    private static boolean isNumberChar(byte c) {
+        return c >= '0' && c <= '9' || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E';
+    }
+
+    /** Parses exactly {@code src[from, to)} by the JSON number grammar. */
+    private void parseNumber(byte[] src, int from, int to) throws BatchFormatException {
+        numSource = src;
+        numFrom = from;
+        numTo = to;
+        boolean negative = false;
+        boolean integral = true;
+        boolean inexact = false;
+        long mantissa = 0;
+        int digits = 0;
+        int scale = 0;
+        int p = from;
+        if (p < to && src[p] == '-') {
+            negative = true;
+            p++;
+        }
+        if (p < to && src[p] == '0') {
+            p++;
+        } else if (p < to && src[p] >= '1' && src[p] <= '9') {
+            for (; p < to && src[p] >= '0' && src[p] <= '9'; p++) {
+                if (digits < 18) {
+                    mantissa = mantissa * 10 + src[p] - '0';
+                    digits++;
+                } else {
+                    inexact |= src[p] != '0';
+                    scale++;
+                }
+            }
+        } else {
+            throw malformedNumber();
+        }
+        if (p < to && src[p] == '.') {
+            integral = false;
+            p++;
+            if (p == to || src[p] < '0' || src[p] > '9') {
+                throw malformedNumber();
+            }
+            for (; p < to && src[p] >= '0' && src[p] <= '9'; p++) {
+                if (digits < 18) {
+                    if (digits > 0 || src[p] != '0') {
+                        mantissa = mantissa * 10 + src[p] - '0';
+                        digits++;
+                    }
+                    scale--;
+                } else {
+                    inexact |= src[p] != '0';
+                }
+            }
+        }
+        if (p < to && (src[p] == 'e' || src[p] == 'E')) {
+            integral = false;
+            p++;
+            boolean negativeExponent = false;
+            if (p < to && (src[p] == '+' || src[p] == '-')) {
+                negativeExponent = src[p] == '-';
+                p++;
+            }
+            if (p == to || src[p] < '0' || src[p] > '9') {
+                throw malformedNumber();
+            }
+            int exponent = 0;
+            for (; p < to && src[p] >= '0' && src[p] <= '9'; p++) {
+                if (exponent < 100_000) {
+                    exponent = exponent * 10 + src[p] - '0';
+                }
+            }
+            scale += negativeExponent ? -exponent : exponent;
+        }
+        if (p != to) {
+            throw malformedNumber();
+        }
+        numNegative = negative;
+        numIntegral = integral;
+        numInexact = inexact;
+        numMantissa = mantissa;
+        numScale = scale;
+    }
+
+    private String numberText() {
+        return new String(numSource, numFrom, numTo - numFrom, ISO_8859_1);
+    }
+
+    private BatchFormatException malformedNumber() {
+        return new BatchFormatException(SYNTAX, path(), "malformed number");
+    }
+
+    // ---- bytes
+
+    private int peek() throws IOException, BatchFormatException {
+        if (pos == lim && !fill()) {
+            return -1;
+        }
+        return buf[pos] & 0xff;
+    }
+
+    /** The next byte that is not JSON white space, not consumed; -1 at the end. */
+    private int peekToken() throws IOException, BatchFormatException {
+        while (true) {
+            if (pos == lim && !fill()) {
+                return -1;
+            }
+            byte b = buf[pos];
+            if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+                return b & 0xff;
+            }
+            pos++;
+        }
+    }
+
+    private int read() throws IOException, BatchFormatException {
+        if (pos == lim && !fill()) {
+            return -1;
+        }
+        return buf[pos++] & 0xff;
+    }
+
+    private boolean fill() throws IOException, BatchFormatException {
+        consumedBefore += lim;
+        pos = 0;
+        lim = 0;
+        int n;
+        do {
+            n = in.read(buf, 0, buf.length);
+        } while (n == 0);
+        if (n < 0) {
+            return false;
+        }
+        lim = n;
+        if (consumedBefore + n > maxBytes) {
+            throw new BatchFormatException(TOO_LARGE, "$", "a batch may be at most " + maxBytes + " bytes");
+        }
+        return true;
+    }
+
+    private void append(byte[] source, int from, int length) {
+        if (textLength + length > text.length) {
+            text = Arrays.copyOf(text, Math.max(text.length * 2, textLength + length));
+        }
+        System.arraycopy(source, from, text, textLength, length);
+        textLength += length;
+    }
+
+    private void appendByte(int b) {
+        if (textLength == text.length) {
+            text = Arrays.copyOf(text, text.length * 2);
+        }
+        text[textLength++] = (byte) b;
+    }
+
+    // ---- errors
+
+    private String path() {
+        if (!inArray) {
+            return topField == null ? "$" : topField;
+        }
+        String element = topField + "[" + index + "]";
+        return elementField == null ? element : element + "." + elementField;
+    }
+
+    private void check(@Nullable String problem) throws BatchFormatException {
+        if (problem != null) {
+            throw invalid(problem);
+        }
+    }
+
+    private BatchFormatException invalid(String reason) {
+        return new BatchFormatException(INVALID, path(), reason);
+    }
+
+    private BatchFormatException required(String field) {
+        return new BatchFormatException(INVALID, field, "is required");
+    }
+
+    private BatchFormatException syntax(String reason) {
+        return new BatchFormatException(SYNTAX, path(), reason);
+    }
+
+    /** A value of the wrong JSON type: says what was expected and what came instead. */
+    private BatchFormatException typeError(String expectation) throws IOException, BatchFormatException {
+        int c = peekToken();
+        String found = switch (c) {
+            case '"' -> "a string";
+            case '{' -> "an object";
+            case '[' -> "an array";
+            case 't', 'f' -> "a boolean";
+            case 'n' -> "null";
+            case -1 -> "the end of input";
+            default -> c == '-' || c >= '0' && c <= '9' ? "a number" : "'" + printable(c) + "'";
+        };
+        return new BatchFormatException(SYNTAX, path(), expectation + ", not " + found);
+    }
+
+    private static String printable(int c) {
+        return c >= 0x20 && c < 0x7f ? String.valueOf((char) c) : String.format("\\x%02x", c);
+    }
+
+    private static byte[][] bytes(String[] names) {
+        byte[][] out = new byte[names.length][];
+        for (int i = 0; i < names.length; i++) {
+            out[i] = names[i].getBytes(ISO_8859_1);
+        }
+        return out;
+    }
+}
