@@ -1,0 +1,4 @@
+@NullMarked
+package dev.holdfast.ingest.domain;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.holdfast.ingest.web;
+
+import org.jspecify.annotations.NullMarked;
