@@ -71,8 +71,11 @@ public class Telemetry {
                 .update();
     }
 
-    /** Every company's devices with their latest report, by company then device; {@code silentOnly} filters. */
-    public List<Health> installation(boolean silentOnly, @Nullable After after, int size) {
+    /**
+     * Every company's devices (or one company's, when {@code company} is given) with their latest report, by company
+     * then device; {@code silentOnly} keeps the active devices not heard from within the silence threshold.
+     */
+    public List<Health> installation(@Nullable UUID company, boolean silentOnly, @Nullable After after, int size) {
         String sql = """
                 select d.tenant_id, c.name as company, d.id, d.model, d.enrolled_at, d.revoked_at is not null as revoked,
                        d.last_upload_at, t.reported_at, t.app_version, t.os_version, t.battery_pct, t.pending_batches,
@@ -84,12 +87,16 @@ public class Telemetry {
                 join companies c on c.id = d.tenant_id
                 left join device_telemetry t on t.tenant_id = d.tenant_id and t.device_id = d.id
                 where true
-                """ + (after == null ? "" : " and (d.tenant_id, d.id) > (:afterTenant, :afterDevice)")
+                """ + (company == null ? "" : " and d.tenant_id = :company")
+                + (after == null ? "" : " and (d.tenant_id, d.id) > (:afterTenant, :afterDevice)")
                 + (silentOnly ? " and d.revoked_at is null and coalesce(greatest(t.reported_at, d.last_upload_at), "
                         + "'-infinity') < now() - make_interval(secs => :silentSeconds)" : "")
                 + " order by d.tenant_id, d.id limit :size";
         return transactions.installationWide(() -> {
             var query = jdbc.sql(sql).param("silentSeconds", properties.silentAfter().toSeconds()).param("size", size);
+            if (company != null) {
+                query = query.param("company", company);
+            }
             if (after != null) {
                 query = query.param("afterTenant", after.tenantId()).param("afterDevice", after.deviceId());
             }

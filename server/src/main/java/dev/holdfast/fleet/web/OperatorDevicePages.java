@@ -31,8 +31,10 @@ class OperatorDevicePages {
 
     @GetMapping("/operator/devices")
     String health(@RequestParam(defaultValue = "false") boolean silent,
+            @RequestParam(required = false) @Nullable UUID company,
             @RequestParam(required = false) @Nullable String after, Model model) {
-        List<Telemetry.Health> rows = telemetry.installation(silent, parse(after), PAGE);
+        List<Telemetry.Health> rows = telemetry.installation(company, silent, parse(after), PAGE);
+        model.addAttribute("company", company);
         model.addAttribute("rows", rows);
         model.addAttribute("summary", telemetry.summary());
         model.addAttribute("silent", silent);
