@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.holdfast.fleet.BleFilter;
 import dev.holdfast.fleet.domain.Cursor;
 import dev.holdfast.fleet.domain.DeviceRegistry;
 import dev.holdfast.fleet.domain.DeviceView;
