@@ -1,0 +1,82 @@
+package dev.holdfast.fleet.domain;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.holdfast.fleet.DeviceCaller;
+import dev.holdfast.platform.TenantContext;
+import dev.holdfast.platform.TenantTransactions;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Device credentials: {@code hfd_} + 256 random bits, shown once at enrolment, stored only as SHA-256 in the
+ * narrow, installation-wide {@code device_tokens} table (looked up before the company is known); the device itself
+ * is then read under its company's row-level security.
+ */
+@Component
+public class DeviceTokens {
+
+    public static final String PREFIX = "hfd_";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final JdbcClient jdbc;
+    private final TenantTransactions transactions;
+
+    DeviceTokens(JdbcClient jdbc, TenantTransactions transactions) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+    }
+
+    /** A new token for the device, in the current tenant transaction; the device's earlier tokens stop working. */
+    String issue(UUID deviceId) {
+        UUID tenant = TenantContext.require();
+        revokeAll(deviceId);
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        jdbc.sql("insert into device_tokens (token_hash, tenant_id, device_id) values (?, ?, ?)")
+                .params(hash(token), tenant, deviceId).update();
+        return token;
+    }
+
+    void revokeAll(UUID deviceId) {
+        jdbc.sql("update device_tokens set revoked_at = now() where tenant_id = ? and device_id = ? and revoked_at is null")
+                .params(TenantContext.require(), deviceId).update();
+    }
+
+    /** The device a token stands for: unrevoked token, unrevoked device, active company. */
+    public Optional<DeviceCaller> authenticate(String token) {
+        if (!token.startsWith(PREFIX) || token.length() > 100) {
+            return Optional.empty();
+        }
+        record Holder(UUID tenantId, UUID deviceId) {
+        }
+        Optional<Holder> holder = jdbc.sql(
+                "select tenant_id, device_id from device_tokens where token_hash = ? and revoked_at is null")
+                .param(hash(token)).query((rs, n) -> new Holder(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
+                .optional();
+        return holder.flatMap(h -> transactions.inTenant(h.tenantId(), () -> jdbc.sql("""
+                select d.identifier from devices d
+                where d.tenant_id = ? and d.id = ? and d.revoked_at is null
+                  and exists (select 1 from companies c where c.id = d.tenant_id and c.status = 'ACTIVE')
+                """).params(h.tenantId(), h.deviceId()).query(String.class).optional())
+                .map(identifier -> new DeviceCaller(h.tenantId(), h.deviceId(), identifier)));
+    }
+
+    static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

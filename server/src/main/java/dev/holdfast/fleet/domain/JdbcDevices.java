@@ -1,0 +1,57 @@
+package dev.holdfast.fleet.domain;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.holdfast.fleet.BleFilter;
+import dev.holdfast.fleet.Devices;
+import dev.holdfast.platform.TenantTransactions;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** {@link Devices} on the fleet tables, each call bound to the given company. */
+@Component
+class JdbcDevices implements Devices {
+
+    private final JdbcClient jdbc;
+    private final TenantTransactions transactions;
+    private final FleetSettings settings;
+
+    JdbcDevices(JdbcClient jdbc, TenantTransactions transactions, FleetSettings settings) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.settings = settings;
+    }
+
+    @Override
+    public void markUpload(UUID tenantId, UUID deviceId, Instant at) {
+        transactions.inTenant(tenantId, () -> {
+            jdbc.sql("""
+                    update devices set last_upload_at = greatest(last_upload_at, ?)
+                    where tenant_id = ? and id = ?
+                    """).params(Timestamp.from(at), tenantId, deviceId).update();
+        });
+    }
+
+    @Override
+    public Optional<String> identifierAt(UUID tenantId, UUID deviceId, Instant at) {
+        return transactions.inTenant(tenantId, () -> jdbc.sql("""
+                select identifier from device_identifiers
+                where tenant_id = ? and device_id = ? and valid_from <= ?
+                order by valid_from desc limit 1
+                """).params(tenantId, deviceId, Timestamp.from(at)).query(String.class).optional()
+                // data recorded before the device enrolled (clock skew) belongs to its first identifier
+                .or(() -> jdbc.sql("""
+                        select identifier from device_identifiers where tenant_id = ? and device_id = ?
+                        order by valid_from limit 1
+                        """).params(tenantId, deviceId).query(String.class).optional()));
+    }
+
+    @Override
+    public BleFilter bleFilter(UUID tenantId) {
+        return transactions.inTenant(tenantId, settings::bleFilter);
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.holdfast.fleet.domain;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.holdfast.fleet.security;
+
+import org.jspecify.annotations.NullMarked;

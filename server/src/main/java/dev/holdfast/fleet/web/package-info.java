@@ -1,0 +1,4 @@
+@NullMarked
+package dev.holdfast.fleet.web;
+
+import org.jspecify.annotations.NullMarked;
