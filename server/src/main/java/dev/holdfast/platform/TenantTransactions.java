@@ -5,6 +5,8 @@ import java.util.function.Supplier;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -15,13 +17,25 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class TenantTransactions {
 
     private final TransactionTemplate tx;
+    private final TransactionTemplate separate;
 
     TenantTransactions(PlatformTransactionManager transactionManager) {
         this.tx = new TransactionTemplate(transactionManager);
+        this.separate = new TransactionTemplate(transactionManager);
+        this.separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
+    /**
+     * Runs {@code work} in a transaction bound to {@code tenantId}. Inside a transaction already bound to that tenant
+     * it joins it; inside one bound to another tenant (or none, e.g. an event listener's) it runs in a transaction of
+     * its own — joining would leave the outer binding in force and row-level security would hide the tenant's rows.
+     */
     public <T> T inTenant(UUID tenantId, Supplier<T> work) {
-        return TenantContext.callAs(tenantId, () -> tx.execute(status -> work.get()));
+        boolean sameBinding = TransactionSynchronizationManager.isActualTransactionActive()
+                && TenantContext.current().map(tenantId::equals).orElse(false);
+        TransactionTemplate template = TransactionSynchronizationManager.isActualTransactionActive() && !sameBinding
+                ? separate : tx;
+        return TenantContext.callAs(tenantId, () -> template.execute(status -> work.get()));
     }
 
     public void inTenant(UUID tenantId, Runnable work) {

@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
+import dev.holdfast.fleet.Devices;
 import dev.holdfast.ingest.IngestProperties;
 import dev.holdfast.platform.TenantContext;
 import dev.holdfast.platform.TenantTransactions;
@@ -41,9 +42,11 @@ public class BatchIngestor {
     private final FieldPartitions partitions;
     private final IngestProperties properties;
     private final BatchCodec codec;
+    private final Devices devices;
 
     BatchIngestor(JdbcClient jdbc, TenantTransactions transactions, FieldPartitions partitions,
-            IngestProperties properties) {
+            IngestProperties properties, Devices devices) {
+        this.devices = devices;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.partitions = partitions;
@@ -89,6 +92,7 @@ public class BatchIngestor {
                     """).params(tenant, day, deviceId, batch.batchId(), Timestamp.from(received),
                     Timestamp.from(Instant.ofEpochMilli(batch.sentAt())), skew, Timestamp.from(first), Timestamp.from(last),
                     batch.gps().size(), batch.ble().size(), batch.motion().size(), payload).update();
+            devices.markUpload(tenant, deviceId, received);
             return false;
         });
         return new Result(batch.batchId(), duplicate);
