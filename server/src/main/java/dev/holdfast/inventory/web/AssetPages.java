@@ -6,6 +6,8 @@ import java.util.UUID;
 import dev.holdfast.accounts.AccountsProperties;
 import dev.holdfast.inventory.domain.AssetView;
 import dev.holdfast.inventory.domain.Assets;
+import dev.holdfast.inventory.domain.ReferenceData;
+import dev.holdfast.inventory.domain.ReferenceTable;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -30,7 +32,10 @@ class AssetPages {
     private final AccountsProperties accounts;
     private final Clock clock = Clock.systemUTC();
 
-    AssetPages(Assets assets, AccountsProperties accounts) {
+    private final ReferenceData references;
+
+    AssetPages(Assets assets, AccountsProperties accounts, ReferenceData references) {
+        this.references = references;
         this.assets = assets;
         this.accounts = accounts;
     }
@@ -43,6 +48,10 @@ class AssetPages {
         model.addAttribute("warranty", AssetDisplay.warranty(asset.warrantyExpiresOn(), clock));
         model.addAttribute("history", AssetDisplay.history(assets.history(id, null, HISTORY)));
         model.addAttribute("pageUrl", accounts.link("/assets/" + id));
+        if (PageAccess.canWrite() && asset.assignedTo() == null) {
+            model.addAttribute("people", references.list(ReferenceTable.PEOPLE, null, 1000, null).items());
+            model.addAttribute("places", references.list(ReferenceTable.LOCATIONS, null, 1000, null).items());
+        }
         return "inventory/asset";
     }
 
