@@ -56,8 +56,28 @@ class AssetStore {
     /** One keyset page: {@code size + 1} rows are read to know whether there is a next page. */
     List<AssetView> page(UUID tenant, AssetQuery query, @Nullable UUID status, @Nullable UUID category,
             @Nullable UUID location, @Nullable AssetCursor after) {
-        StringBuilder sql = new StringBuilder(VIEW).append(" where a.tenant_id = ?");
-        List<Object> params = new ArrayList<>(List.of(tenant));
+        StringBuilder sql = new StringBuilder(VIEW);
+        List<Object> params = new ArrayList<>();
+        where(sql, params, tenant, query, status, category, location);
+        AssetQuery.Sort sort = query.sortKey();
+        String dir = query.descending() ? "desc" : "asc";
+        if (after != null) {
+            sql.append(" and (").append(sort.expression).append(", a.id) ").append(query.descending() ? "<" : ">")
+                    .append(" (cast(? as ").append(sort.sqlType).append("), ?)");
+            params.add(after.value());
+            params.add(after.id());
+        }
+        sql.append(" order by ").append(sort.expression).append(' ').append(dir).append(", a.id ").append(dir)
+                .append(" limit ?");
+        params.add(query.size() + 1);
+        return jdbc.sql(sql.toString()).params(params).query(AssetStore::map).list();
+    }
+
+    /** The where clause of a list or export: the company, the filters and the search. */
+    static void where(StringBuilder sql, List<Object> params, UUID tenant, AssetQuery query, @Nullable UUID status,
+            @Nullable UUID category, @Nullable UUID location) {
+        sql.append(" where a.tenant_id = ?");
+        params.add(tenant);
         if (status != null) {
             sql.append(" and a.status_id = ?");
             params.add(status);
@@ -77,18 +97,6 @@ class AssetStore {
                     + " or a.model_id in (select id from models where tenant_id = ? and lower(name) like ?))");
             params.addAll(List.of(like, like, query.q().strip(), tenant, like));
         }
-        AssetQuery.Sort sort = query.sortKey();
-        String dir = query.descending() ? "desc" : "asc";
-        if (after != null) {
-            sql.append(" and (").append(sort.expression).append(", a.id) ").append(query.descending() ? "<" : ">")
-                    .append(" (cast(? as ").append(sort.sqlType).append("), ?)");
-            params.add(after.value());
-            params.add(after.id());
-        }
-        sql.append(" order by ").append(sort.expression).append(' ').append(dir).append(", a.id ").append(dir)
-                .append(" limit ?");
-        params.add(query.size() + 1);
-        return jdbc.sql(sql.toString()).params(params).query(AssetStore::map).list();
     }
 
     /** The value of the sort column of a row, for the next cursor. */
@@ -144,6 +152,37 @@ class AssetStore {
             jdbc.sql("insert into asset_tags (tenant_id, tag_id, asset_id) values (?, ?, ?)")
                     .params(tenant, tag, assetId).update();
         }
+    }
+
+    /** The ids of the assets with these asset tags (lower case), keyed by lower-case tag. */
+    Map<String, UUID> idsByTag(UUID tenant, java.util.Collection<String> lowerTags) {
+        Map<String, UUID> ids = new java.util.HashMap<>();
+        if (lowerTags.isEmpty()) {
+            return ids;
+        }
+        jdbc.sql("select lower(asset_tag) as t, id from assets where tenant_id = ? and lower(asset_tag) = any(?)")
+                .params(tenant, lowerTags.toArray(String[]::new))
+                .query(rs -> {
+                    ids.put(rs.getString("t"), rs.getObject("id", UUID.class));
+                });
+        return ids;
+    }
+
+    /** The assets with these ids (any order). */
+    List<AssetView> findAll(UUID tenant, java.util.Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(VIEW + " where a.tenant_id = ? and a.id = any(cast(? as uuid[]))")
+                .params(tenant, ids.stream().map(UUID::toString).toArray(String[]::new)).query(AssetStore::map).list();
+    }
+
+    /** Takes {@code count} generated asset tag numbers at once; returns the first. */
+    long nextTagNumbers(UUID tenant, int count) {
+        jdbc.sql("insert into asset_tag_counters (tenant_id, next) values (?, 1) on conflict do nothing").param(tenant)
+                .update();
+        return jdbc.sql("update asset_tag_counters set next = next + ? where tenant_id = ? returning next - ?")
+                .params(count, tenant, count).query(Long.class).single();
     }
 
     /** The next generated asset tag number of the company (row lock on its counter). */
