@@ -96,7 +96,7 @@ public class AssetExport {
         StringBuilder sql = new StringBuilder(SELECT);
         List<Object> params = new ArrayList<>();
         AssetStore.where(sql, params, tenant, query, filter.get().status(), filter.get().category(),
-                filter.get().location());
+                filter.get().location(), filter.get().exact());
         sql.append(" order by a.created_at, a.id");
         long[] rows = {0};
         Object[] row = new Object[HEADER.size()];

@@ -49,16 +49,16 @@ class AssetStore {
     }
 
     boolean tagInUse(UUID tenant, String assetTag, @Nullable UUID except) {
-        return jdbc.sql("select count(*) from assets where tenant_id = ? and lower(asset_tag) = lower(?) and id <> ?")
-                .params(tenant, assetTag, except == null ? new UUID(0, 0) : except).query(Long.class).single() > 0;
+        return jdbc.sql("select count(*) from assets where tenant_id = ? and asset_tag_key = ? and id <> ?")
+                .params(tenant, assetTag.toLowerCase(java.util.Locale.ROOT), except == null ? new UUID(0, 0) : except).query(Long.class).single() > 0;
     }
 
     /** One keyset page: {@code size + 1} rows are read to know whether there is a next page. */
     List<AssetView> page(UUID tenant, AssetQuery query, @Nullable UUID status, @Nullable UUID category,
-            @Nullable UUID location, @Nullable AssetCursor after) {
+            @Nullable UUID location, List<UUID> exact, @Nullable AssetCursor after) {
         StringBuilder sql = new StringBuilder(VIEW);
         List<Object> params = new ArrayList<>();
-        where(sql, params, tenant, query, status, category, location);
+        where(sql, params, tenant, query, status, category, location, exact);
         AssetQuery.Sort sort = query.sortKey();
         String dir = query.descending() ? "desc" : "asc";
         if (after != null) {
@@ -75,7 +75,7 @@ class AssetStore {
 
     /** The where clause of a list or export: the company, the filters and the search. */
     static void where(StringBuilder sql, List<Object> params, UUID tenant, AssetQuery query, @Nullable UUID status,
-            @Nullable UUID category, @Nullable UUID location) {
+            @Nullable UUID category, @Nullable UUID location, List<UUID> exact) {
         sql.append(" where a.tenant_id = ?");
         params.add(tenant);
         if (status != null) {
@@ -91,12 +91,26 @@ class AssetStore {
             params.add(location);
         }
         String q = query.search();
-        if (q != null) {
+        if (q != null && !exact.isEmpty()) {
+            sql.append(" and a.id = any(cast(? as uuid[]))");
+            params.add(exact.stream().map(UUID::toString).toArray(String[]::new));
+        } else if (q != null) {
             String like = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
             sql.append(" and (lower(a.name) like ? or lower(a.asset_tag) like ? or a.serial_number = ?"
                     + " or a.model_id in (select id from models where tenant_id = ? and lower(name) like ?))");
             params.addAll(List.of(like, like, query.q().strip(), tenant, like));
         }
+    }
+
+    /**
+     * The assets whose serial number or asset tag (any case) is exactly {@code q}: such a match answers a search by
+     * itself (a scanned label finds its asset at once). Index look-ups that row-level security does not defeat.
+     */
+    List<UUID> exactMatches(UUID tenant, String q) {
+        String text = q.strip();
+        return jdbc.sql("select id from assets where tenant_id = ? and serial_number = ? union "
+                + "select id from assets where tenant_id = ? and asset_tag_key = ? limit 1000")
+                .params(tenant, text, tenant, text.toLowerCase(java.util.Locale.ROOT)).query(UUID.class).list();
     }
 
     /** The value of the sort column of a row, for the next cursor. */
@@ -160,7 +174,7 @@ class AssetStore {
         if (lowerTags.isEmpty()) {
             return ids;
         }
-        jdbc.sql("select lower(asset_tag) as t, id from assets where tenant_id = ? and lower(asset_tag) = any(?)")
+        jdbc.sql("select asset_tag_key as t, id from assets where tenant_id = ? and asset_tag_key = any(?)")
                 .params(tenant, lowerTags.toArray(String[]::new))
                 .query(rs -> {
                     ids.put(rs.getString("t"), rs.getObject("id", UUID.class));

@@ -110,7 +110,7 @@ public class Assets {
         UUID category = filter.get().category();
         UUID location = filter.get().location();
         AssetCursor after = query.after() == null || query.after().isBlank() ? null : AssetCursor.decode(query.after());
-        List<AssetView> rows = store.page(tenant, query, status, category, location, after);
+        List<AssetView> rows = store.page(tenant, query, status, category, location, filter.get().exact(), after);
         if (rows.size() <= query.size()) {
             return new Page(rows, null);
         }
@@ -142,11 +142,15 @@ public class Assets {
                 return Optional.empty();
             }
         }
-        return Optional.of(new AssetFilter(status, category, location));
+        List<UUID> exact = query.search() == null ? List.of() : store.exactMatches(TenantContext.require(), query.q());
+        return Optional.of(new AssetFilter(status, category, location, exact));
     }
 
-    /** Filters resolved to ids (null = not filtered). */
-    record AssetFilter(@Nullable UUID status, @Nullable UUID category, @Nullable UUID location) {
+    /**
+     * Filters resolved to ids (null = not filtered); {@code exact}: the assets whose serial number or asset tag is
+     * exactly the search text, which then answer the search alone (else it matches names, tags and models).
+     */
+    record AssetFilter(@Nullable UUID status, @Nullable UUID category, @Nullable UUID location, List<UUID> exact) {
     }
 
     /** The asset's audit events, newest first ({@code beforeSeq} continues an earlier page). */

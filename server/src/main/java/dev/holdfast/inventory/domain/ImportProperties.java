@@ -18,5 +18,5 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("holdfast.inventory.import")
 @Validated
 public record ImportProperties(@DefaultValue("100MB") DataSize maxSize, @DefaultValue("1000") @Min(1) int maxErrors,
-        @DefaultValue("10000") @Min(0) int auditEachUpTo) {
+        @DefaultValue("1000") @Min(0) int auditEachUpTo) {
 }
