@@ -21,21 +21,28 @@ import org.springframework.stereotype.Repository;
 @Repository
 class AssetStore {
 
+    /**
+     * The asset with the names of what it points to. Names come from scalar subqueries rather than eight left joins:
+     * planning a nine-way join took 20 ms per page (measured with 1,000,000 assets), the subqueries plan in well
+     * under 1 ms and cost a primary-key look-up each per row shown.
+     */
     private static final String VIEW = """
-            select a.*, c.name as category_name, mf.name as manufacturer_name, mo.name as model_name,
-                   s.name as status_name, s.kind as status_kind, l.name as location_name,
-                   p.name as person_name, al.name as assigned_location_name, aa.name as assigned_asset_name,
+            select a.*,
+                   (select c.name from categories c where c.tenant_id = a.tenant_id and c.id = a.category_id) as category_name,
+                   (select mf.name from manufacturers mf where mf.tenant_id = a.tenant_id and mf.id = a.manufacturer_id)
+                       as manufacturer_name,
+                   (select mo.name from models mo where mo.tenant_id = a.tenant_id and mo.id = a.model_id) as model_name,
+                   s.name as status_name, s.kind as status_kind,
+                   (select l.name from locations l where l.tenant_id = a.tenant_id and l.id = a.location_id) as location_name,
+                   (select p.name from people p where p.tenant_id = a.tenant_id and p.id = a.assigned_person_id) as person_name,
+                   (select al.name from locations al where al.tenant_id = a.tenant_id and al.id = a.assigned_location_id)
+                       as assigned_location_name,
+                   (select aa.name from assets aa where aa.tenant_id = a.tenant_id and aa.id = a.assigned_asset_id)
+                       as assigned_asset_name,
                    array(select t.tag_id from asset_tags t where t.tenant_id = a.tenant_id and t.asset_id = a.id
                          order by t.tag_id) as tags
             from assets a
-            left join categories c on c.tenant_id = a.tenant_id and c.id = a.category_id
-            left join manufacturers mf on mf.tenant_id = a.tenant_id and mf.id = a.manufacturer_id
-            left join models mo on mo.tenant_id = a.tenant_id and mo.id = a.model_id
             left join status_labels s on s.tenant_id = a.tenant_id and s.id = a.status_id
-            left join locations l on l.tenant_id = a.tenant_id and l.id = a.location_id
-            left join people p on p.tenant_id = a.tenant_id and p.id = a.assigned_person_id
-            left join locations al on al.tenant_id = a.tenant_id and al.id = a.assigned_location_id
-            left join assets aa on aa.tenant_id = a.tenant_id and aa.id = a.assigned_asset_id
             """;
 
     private final JdbcClient jdbc;
@@ -49,15 +56,35 @@ class AssetStore {
     }
 
     boolean tagInUse(UUID tenant, String assetTag, @Nullable UUID except) {
-        return jdbc.sql("select count(*) from assets where tenant_id = ? and lower(asset_tag) = lower(?) and id <> ?")
-                .params(tenant, assetTag, except == null ? new UUID(0, 0) : except).query(Long.class).single() > 0;
+        return jdbc.sql("select count(*) from assets where tenant_id = ? and asset_tag_key = ? and id <> ?")
+                .params(tenant, assetTag.toLowerCase(java.util.Locale.ROOT), except == null ? new UUID(0, 0) : except).query(Long.class).single() > 0;
     }
 
     /** One keyset page: {@code size + 1} rows are read to know whether there is a next page. */
     List<AssetView> page(UUID tenant, AssetQuery query, @Nullable UUID status, @Nullable UUID category,
-            @Nullable UUID location, @Nullable AssetCursor after) {
-        StringBuilder sql = new StringBuilder(VIEW).append(" where a.tenant_id = ?");
-        List<Object> params = new ArrayList<>(List.of(tenant));
+            @Nullable UUID location, List<UUID> exact, @Nullable AssetCursor after) {
+        StringBuilder sql = new StringBuilder(VIEW);
+        List<Object> params = new ArrayList<>();
+        where(sql, params, tenant, query, status, category, location, exact);
+        AssetQuery.Sort sort = query.sortKey();
+        String dir = query.descending() ? "desc" : "asc";
+        if (after != null) {
+            sql.append(" and (").append(sort.expression).append(", a.id) ").append(query.descending() ? "<" : ">")
+                    .append(" (cast(? as ").append(sort.sqlType).append("), ?)");
+            params.add(after.value());
+            params.add(after.id());
+        }
+        sql.append(" order by ").append(sort.expression).append(' ').append(dir).append(", a.id ").append(dir)
+                .append(" limit ?");
+        params.add(query.size() + 1);
+        return jdbc.sql(sql.toString()).params(params).query(AssetStore::map).list();
+    }
+
+    /** The where clause of a list or export: the company, the filters and the search. */
+    static void where(StringBuilder sql, List<Object> params, UUID tenant, AssetQuery query, @Nullable UUID status,
+            @Nullable UUID category, @Nullable UUID location, List<UUID> exact) {
+        sql.append(" where a.tenant_id = ?");
+        params.add(tenant);
         if (status != null) {
             sql.append(" and a.status_id = ?");
             params.add(status);
@@ -71,24 +98,26 @@ class AssetStore {
             params.add(location);
         }
         String q = query.search();
-        if (q != null) {
+        if (q != null && !exact.isEmpty()) {
+            sql.append(" and a.id = any(cast(? as uuid[]))");
+            params.add(exact.stream().map(UUID::toString).toArray(String[]::new));
+        } else if (q != null) {
             String like = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
             sql.append(" and (lower(a.name) like ? or lower(a.asset_tag) like ? or a.serial_number = ?"
                     + " or a.model_id in (select id from models where tenant_id = ? and lower(name) like ?))");
             params.addAll(List.of(like, like, query.q().strip(), tenant, like));
         }
-        AssetQuery.Sort sort = query.sortKey();
-        String dir = query.descending() ? "desc" : "asc";
-        if (after != null) {
-            sql.append(" and (").append(sort.expression).append(", a.id) ").append(query.descending() ? "<" : ">")
-                    .append(" (cast(? as ").append(sort.sqlType).append("), ?)");
-            params.add(after.value());
-            params.add(after.id());
-        }
-        sql.append(" order by ").append(sort.expression).append(' ').append(dir).append(", a.id ").append(dir)
-                .append(" limit ?");
-        params.add(query.size() + 1);
-        return jdbc.sql(sql.toString()).params(params).query(AssetStore::map).list();
+    }
+
+    /**
+     * The assets whose serial number or asset tag (any case) is exactly {@code q}: such a match answers a search by
+     * itself (a scanned label finds its asset at once). Index look-ups that row-level security does not defeat.
+     */
+    List<UUID> exactMatches(UUID tenant, String q) {
+        String text = q.strip();
+        return jdbc.sql("select id from assets where tenant_id = ? and serial_number = ? union "
+                + "select id from assets where tenant_id = ? and asset_tag_key = ? limit 1000")
+                .params(tenant, text, tenant, text.toLowerCase(java.util.Locale.ROOT)).query(UUID.class).list();
     }
 
     /** The value of the sort column of a row, for the next cursor. */
@@ -144,6 +173,37 @@ class AssetStore {
             jdbc.sql("insert into asset_tags (tenant_id, tag_id, asset_id) values (?, ?, ?)")
                     .params(tenant, tag, assetId).update();
         }
+    }
+
+    /** The ids of the assets with these asset tags (lower case), keyed by lower-case tag. */
+    Map<String, UUID> idsByTag(UUID tenant, java.util.Collection<String> lowerTags) {
+        Map<String, UUID> ids = new java.util.HashMap<>();
+        if (lowerTags.isEmpty()) {
+            return ids;
+        }
+        jdbc.sql("select asset_tag_key as t, id from assets where tenant_id = ? and asset_tag_key = any(?)")
+                .params(tenant, lowerTags.toArray(String[]::new))
+                .query(rs -> {
+                    ids.put(rs.getString("t"), rs.getObject("id", UUID.class));
+                });
+        return ids;
+    }
+
+    /** The assets with these ids (any order). */
+    List<AssetView> findAll(UUID tenant, java.util.Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(VIEW + " where a.tenant_id = ? and a.id = any(cast(? as uuid[]))")
+                .params(tenant, ids.stream().map(UUID::toString).toArray(String[]::new)).query(AssetStore::map).list();
+    }
+
+    /** Takes {@code count} generated asset tag numbers at once; returns the first. */
+    long nextTagNumbers(UUID tenant, int count) {
+        jdbc.sql("insert into asset_tag_counters (tenant_id, next) values (?, 1) on conflict do nothing").param(tenant)
+                .update();
+        return jdbc.sql("update asset_tag_counters set next = next + ? where tenant_id = ? returning next - ?")
+                .params(count, tenant, count).query(Long.class).single();
     }
 
     /** The next generated asset tag number of the company (row lock on its counter). */

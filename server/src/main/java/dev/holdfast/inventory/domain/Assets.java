@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Assets {
 
     static final String AUDIT_TYPE = "asset";
-    private static final String DEFAULT_STATUS = "Ready to deploy";
+    static final String DEFAULT_STATUS = "Ready to deploy";
 
     /** A keyset page. */
     public record Page(List<AssetView> items, @Nullable String next) {
@@ -113,35 +113,55 @@ public class Assets {
     @Transactional(readOnly = true)
     public Page list(AssetQuery query) {
         UUID tenant = TenantContext.require();
-        UUID status = null;
-        UUID category = null;
-        UUID location = null;
-        if (query.status() != null) {
-            status = references.find(RefKind.STATUS, query.status()).orElse(null);
-            if (status == null) {
-                return new Page(List.of(), null);
-            }
+        Optional<AssetFilter> filter = filter(query);
+        if (filter.isEmpty()) {
+            return new Page(List.of(), null);
         }
-        if (query.category() != null) {
-            category = references.find(RefKind.CATEGORY, query.category()).orElse(null);
-            if (category == null) {
-                return new Page(List.of(), null);
-            }
-        }
-        if (query.location() != null) {
-            location = references.find(RefKind.LOCATION, query.location()).orElse(null);
-            if (location == null) {
-                return new Page(List.of(), null);
-            }
-        }
+        UUID status = filter.get().status();
+        UUID category = filter.get().category();
+        UUID location = filter.get().location();
         AssetCursor after = query.after() == null || query.after().isBlank() ? null : AssetCursor.decode(query.after());
-        List<AssetView> rows = store.page(tenant, query, status, category, location, after);
+        List<AssetView> rows = store.page(tenant, query, status, category, location, filter.get().exact(), after);
         if (rows.size() <= query.size()) {
             return new Page(rows, null);
         }
         List<AssetView> items = rows.subList(0, query.size());
         AssetView last = items.get(items.size() - 1);
         return new Page(items, new AssetCursor(AssetStore.sortValue(last, query.sortKey()), last.id()).encode());
+    }
+
+    /** The reference ids of the list filters; empty when a filter names nothing that exists (no rows match). */
+    Optional<AssetFilter> filter(AssetQuery query) {
+        UUID status = null;
+        UUID category = null;
+        UUID location = null;
+        if (query.status() != null) {
+            status = references.find(RefKind.STATUS, query.status()).orElse(null);
+            if (status == null) {
+                return Optional.empty();
+            }
+        }
+        if (query.category() != null) {
+            category = references.find(RefKind.CATEGORY, query.category()).orElse(null);
+            if (category == null) {
+                return Optional.empty();
+            }
+        }
+        if (query.location() != null) {
+            location = references.find(RefKind.LOCATION, query.location()).orElse(null);
+            if (location == null) {
+                return Optional.empty();
+            }
+        }
+        List<UUID> exact = query.search() == null ? List.of() : store.exactMatches(TenantContext.require(), query.q());
+        return Optional.of(new AssetFilter(status, category, location, exact));
+    }
+
+    /**
+     * Filters resolved to ids (null = not filtered); {@code exact}: the assets whose serial number or asset tag is
+     * exactly the search text, which then answer the search alone (else it matches names, tags and models).
+     */
+    record AssetFilter(@Nullable UUID status, @Nullable UUID category, @Nullable UUID location, List<UUID> exact) {
     }
 
     /** The asset's audit events, newest first ({@code beforeSeq} continues an earlier page). */

@@ -1,0 +1,9 @@
+package dev.holdfast.inventory.domain;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ImportProperties.class)
+class InventoryConfiguration {
+}
