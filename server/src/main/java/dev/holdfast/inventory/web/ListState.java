@@ -71,7 +71,7 @@ public record ListState(@Nullable String q, @Nullable String status, @Nullable S
     public String exportUrl() {
         StringJoiner params = filters();
         params.add("sort=" + enc(sort));
-        return "/api/v1/assets/export.csv?" + params;
+        return "/assets/export.csv?" + params;
     }
 
     private String query(@Nullable String after) {
