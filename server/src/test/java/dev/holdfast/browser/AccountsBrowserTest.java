@@ -2,40 +2,21 @@ package dev.holdfast.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 
 import dev.holdfast.accounts.Role;
 import dev.holdfast.testing.Browser;
 import dev.holdfast.testing.TestAccounts;
-import dev.holdfast.testing.WebTest;
+import dev.holdfast.testing.BrowserTest;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** A person in a real (headless) Chromium: sign up, sign in, switch company, invite, sign out. */
-class AccountsBrowserTest extends WebTest {
+class AccountsBrowserTest extends BrowserTest {
 
-    WebDriver driver;
-    WebDriverWait wait;
-
-    @BeforeEach
-    void start() {
-        driver = Browser.start();
-        wait = new WebDriverWait(driver, Duration.ofSeconds(10));
-    }
-
-    @AfterEach
-    void stop() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
 
     @Test
     void signUpSignInSwitchCompanyInviteAndSignOut() {
@@ -49,7 +30,7 @@ class AccountsBrowserTest extends WebTest {
 
         wait.until(ExpectedConditions.urlContains("/login?signedUp"));
         assertThat(driver.getPageSource()).contains("Your company is ready");
-        signIn(email, TestAccounts.PASSWORD);
+        fillLogin(email, TestAccounts.PASSWORD);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("home-company"), "Browser Works"));
         assertThat(driver.findElement(By.id("user-menu")).getText()).isEqualTo("Bea Browser");
 
@@ -84,19 +65,10 @@ class AccountsBrowserTest extends WebTest {
     void aWrongPasswordSaysSoClearly() {
         TestAccounts.Person owner = accounts.owner("Careful Ltd");
         driver.get(url("/login"));
-        signIn(owner.email(), "this is not my password");
+        fillLogin(owner.email(), "this is not my password");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-error")));
         assertThat(driver.findElement(By.id("login-error")).getText()).isEqualTo("Wrong e-mail address or password.");
         Browser.screenshot(driver, "wrong-password");
     }
 
-    private void signIn(String email, String password) {
-        driver.findElement(By.id("email")).sendKeys(email);
-        driver.findElement(By.id("password")).sendKeys(password);
-        driver.findElement(By.id("sign-in")).click();
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
 }

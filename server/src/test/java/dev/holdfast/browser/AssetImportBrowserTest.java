@@ -6,45 +6,26 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 
 import dev.holdfast.accounts.Role;
 import dev.holdfast.testing.ApiClient;
-import dev.holdfast.testing.Browser;
 import dev.holdfast.testing.TestAccounts;
 import dev.holdfast.testing.WebClient;
-import dev.holdfast.testing.WebTest;
+import dev.holdfast.testing.Browser;
+import dev.holdfast.testing.BrowserTest;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** A Manager imports a Snipe-IT-shaped CSV through the page, and exports the list from the browser session. */
-class AssetImportBrowserTest extends WebTest {
+class AssetImportBrowserTest extends BrowserTest {
 
     @TempDir
     Path files;
 
-    WebDriver driver;
-    WebDriverWait wait;
-
-    @BeforeEach
-    void start() {
-        driver = Browser.start();
-        wait = new WebDriverWait(driver, Duration.ofSeconds(10));
-    }
-
-    @AfterEach
-    void stop() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
 
     @Test
     void importAFileThenExportTheList() throws Exception {
@@ -58,11 +39,7 @@ class AssetImportBrowserTest extends WebTest {
                 + "Broken row,IMP-3,SN-IMP-3,Laptops,XPS 13,Dell,Berlin,31/31/24,10,Ready to deploy\r\n",
                 StandardCharsets.UTF_8);
 
-        driver.get("http://localhost:" + port + "/login");
-        driver.findElement(By.id("email")).sendKeys(manager.email());
-        driver.findElement(By.id("password")).sendKeys(TestAccounts.PASSWORD);
-        driver.findElement(By.id("sign-in")).click();
-        wait.until(ExpectedConditions.urlToBe("http://localhost:" + port + "/"));
+        signIn(manager.email(), TestAccounts.PASSWORD);
 
         driver.get("http://localhost:" + port + "/assets");
         driver.findElement(By.id("import-csv")).click();

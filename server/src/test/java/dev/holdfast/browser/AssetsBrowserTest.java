@@ -2,7 +2,6 @@ package dev.holdfast.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -10,10 +9,8 @@ import dev.holdfast.accounts.Role;
 import dev.holdfast.testing.ApiClient;
 import dev.holdfast.testing.Browser;
 import dev.holdfast.testing.TestAccounts;
-import dev.holdfast.testing.WebTest;
+import dev.holdfast.testing.BrowserTest;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -21,26 +18,10 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** A Manager and a Viewer using the asset pages in a real (headless) Chromium. */
-class AssetsBrowserTest extends WebTest {
+class AssetsBrowserTest extends BrowserTest {
 
-    WebDriver driver;
-    WebDriverWait wait;
-
-    @BeforeEach
-    void start() {
-        driver = Browser.start();
-        wait = new WebDriverWait(driver, Duration.ofSeconds(10));
-    }
-
-    @AfterEach
-    void stop() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
 
     @Test
     void aManagerCreatesFindsEditsBulkChangesAndPrintsLabels() {
@@ -161,10 +142,7 @@ class AssetsBrowserTest extends WebTest {
     }
 
     private void signIn(String email) {
-        driver.get(url("/login"));
-        driver.findElement(By.id("email")).sendKeys(email);
-        driver.findElement(By.id("password")).sendKeys(TestAccounts.PASSWORD);
-        driver.findElement(By.id("sign-in")).click();
+        signIn(email, TestAccounts.PASSWORD);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("home-company")));
     }
 
@@ -177,9 +155,5 @@ class AssetsBrowserTest extends WebTest {
 
     private void setValue(WebElement input, String value) {
         ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];", input, value);
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
     }
 }
