@@ -94,6 +94,14 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/inventory-settings").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, INVENTORY_API).hasRole("VIEWER")
                         .requestMatchers(INVENTORY_API).hasRole("MANAGER")
+                        // --- procurement rules ---
+                        .requestMatchers(HttpMethod.GET, "/api/v1/procurement-settings").hasRole("VIEWER")
+                        .requestMatchers("/api/v1/procurement-settings").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/vendors/**", "/api/v1/contracts/**",
+                                "/api/v1/licenses/**").hasRole("VIEWER")
+                        .requestMatchers("/api/v1/vendors/**", "/api/v1/contracts/**", "/api/v1/licenses/**")
+                        .hasRole("MANAGER")
+                        // --- end procurement rules ---
                         .anyRequest().hasRole("USER"))
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((req, res, ex) -> res.sendError(HttpServletResponse.SC_UNAUTHORIZED))
@@ -117,6 +125,14 @@ class SecurityConfiguration {
                         .hasRole("MANAGER")
                         .requestMatchers(HttpMethod.GET, "/assets/**").hasRole("VIEWER")
                         .requestMatchers("/assets/**").hasRole("MANAGER")
+                        // --- procurement rules ---
+                        .requestMatchers(HttpMethod.GET, "/vendors/new", "/vendors/*/edit", "/contracts/new",
+                                "/contracts/*/edit", "/licenses/new", "/licenses/*/edit").hasRole("MANAGER")
+                        .requestMatchers(HttpMethod.GET, "/vendors/**", "/contracts/**", "/licenses/**",
+                                "/warranties/**").hasRole("VIEWER")
+                        .requestMatchers("/vendors/**", "/contracts/**", "/licenses/**", "/warranties/**")
+                        .hasRole("MANAGER")
+                        // --- end procurement rules ---
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").loginProcessingUrl("/login").usernameParameter("email")
                         .successHandler(handlers.success()).failureHandler(handlers.failure()).permitAll())

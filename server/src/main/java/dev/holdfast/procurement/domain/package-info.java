@@ -1,0 +1,4 @@
+@NullMarked
+package dev.holdfast.procurement.domain;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.holdfast.procurement.web;
+
+import org.jspecify.annotations.NullMarked;
