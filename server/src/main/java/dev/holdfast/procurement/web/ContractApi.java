@@ -1,8 +1,11 @@
 package dev.holdfast.procurement.web;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.holdfast.activity.AuditEvent;
+import dev.holdfast.procurement.domain.History;
 import dev.holdfast.procurement.domain.ContractView;
 import dev.holdfast.procurement.domain.Contracts;
 import dev.holdfast.procurement.domain.ListQuery;
@@ -24,8 +27,10 @@ import org.springframework.web.bind.annotation.RestController;
 class ContractApi {
 
     private final Contracts contracts;
+    private final History history;
 
-    ContractApi(Contracts contracts) {
+    ContractApi(Contracts contracts, History history) {
+        this.history = history;
         this.contracts = contracts;
     }
 
@@ -60,5 +65,17 @@ class ContractApi {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@PathVariable UUID id) {
         contracts.delete(id);
+    }
+
+    /** The audit events of the record, newest first ({@code after}: the {@code seq} of the last one of a page). */
+    @GetMapping("/api/v1/contracts/{id}/history")
+    Map<String, Object> history(@PathVariable UUID id, @RequestParam(defaultValue = "50") int size,
+            @RequestParam(required = false) @Nullable Long after) {
+        contracts.get(id);
+        int limit = Math.max(1, Math.min(size, 500));
+        List<AuditEvent> events = history.of(History.Of.CONTRACT, id, after, limit + 1);
+        boolean more = events.size() > limit;
+        List<AuditEvent> items = more ? events.subList(0, limit) : events;
+        return ApiLists.of(items, more ? String.valueOf(items.get(items.size() - 1).seq()) : null);
     }
 }

@@ -1,8 +1,11 @@
 package dev.holdfast.procurement.web;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.holdfast.activity.AuditEvent;
+import dev.holdfast.procurement.domain.History;
 import dev.holdfast.procurement.domain.LicenseView;
 import dev.holdfast.procurement.domain.Licenses;
 import dev.holdfast.procurement.domain.ListQuery;
@@ -30,9 +33,11 @@ import org.springframework.web.bind.annotation.RestController;
 class LicenseApi {
 
     private final Licenses licenses;
+    private final History history;
     private final Seats seats;
 
-    LicenseApi(Licenses licenses, Seats seats) {
+    LicenseApi(Licenses licenses, Seats seats, History history) {
+        this.history = history;
         this.licenses = licenses;
         this.seats = seats;
     }
@@ -93,5 +98,17 @@ class LicenseApi {
 
     static LicenseView shown(LicenseView license) {
         return Roles.isManager() ? license : license.masked();
+    }
+
+    /** The audit events of the record, newest first ({@code after}: the {@code seq} of the last one of a page). */
+    @GetMapping("/api/v1/licenses/{id}/history")
+    Map<String, Object> history(@PathVariable UUID id, @RequestParam(defaultValue = "50") int size,
+            @RequestParam(required = false) @Nullable Long after) {
+        licenses.get(id);
+        int limit = Math.max(1, Math.min(size, 500));
+        List<AuditEvent> events = history.of(History.Of.LICENSE, id, after, limit + 1);
+        boolean more = events.size() > limit;
+        List<AuditEvent> items = more ? events.subList(0, limit) : events;
+        return ApiLists.of(items, more ? String.valueOf(items.get(items.size() - 1).seq()) : null);
     }
 }

@@ -1,8 +1,11 @@
 package dev.holdfast.procurement.web;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.holdfast.activity.AuditEvent;
+import dev.holdfast.procurement.domain.History;
 import dev.holdfast.procurement.domain.ListQuery;
 import dev.holdfast.procurement.domain.VendorView;
 import dev.holdfast.procurement.domain.Vendors;
@@ -24,8 +27,10 @@ import org.springframework.web.bind.annotation.RestController;
 class VendorApi {
 
     private final Vendors vendors;
+    private final History history;
 
-    VendorApi(Vendors vendors) {
+    VendorApi(Vendors vendors, History history) {
+        this.history = history;
         this.vendors = vendors;
     }
 
@@ -70,5 +75,17 @@ class VendorApi {
     @GetMapping("/api/v1/vendors/{id}/audits")
     Map<String, Object> audits(@PathVariable UUID id) {
         return ApiLists.of(vendors.audits(id), null);
+    }
+
+    /** The audit events of the record, newest first ({@code after}: the {@code seq} of the last one of a page). */
+    @GetMapping("/api/v1/vendors/{id}/history")
+    Map<String, Object> history(@PathVariable UUID id, @RequestParam(defaultValue = "50") int size,
+            @RequestParam(required = false) @Nullable Long after) {
+        vendors.get(id);
+        int limit = Math.max(1, Math.min(size, 500));
+        List<AuditEvent> events = history.of(History.Of.VENDOR, id, after, limit + 1);
+        boolean more = events.size() > limit;
+        List<AuditEvent> items = more ? events.subList(0, limit) : events;
+        return ApiLists.of(items, more ? String.valueOf(items.get(items.size() - 1).seq()) : null);
     }
 }
