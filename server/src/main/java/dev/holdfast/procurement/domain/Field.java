@@ -45,6 +45,13 @@ record Field(String json, String column, Type type, boolean required) {
             boolean creating, String entity) {
         Map<String, Field> byJson = new LinkedHashMap<>();
         fields.forEach(f -> byJson.put(f.json, f));
+        if (creating) {
+            for (Field f : fields) {
+                if (f.required && body.get(f.json) == null) {
+                    throw ProblemException.invalid(f.json, "is required");
+                }
+            }
+        }
         Map<Field, @Nullable Object> values = new LinkedHashMap<>();
         for (Map.Entry<String, ?> e : body.entrySet()) {
             Field field = byJson.get(e.getKey());
@@ -59,13 +66,6 @@ record Field(String json, String column, Type type, boolean required) {
                 throw ProblemException.invalid(field.json, "is required");
             }
             values.put(field, value);
-        }
-        if (creating) {
-            for (Field f : fields) {
-                if (f.required && !values.containsKey(f)) {
-                    throw ProblemException.invalid(f.json, "is required");
-                }
-            }
         }
         return values;
     }
