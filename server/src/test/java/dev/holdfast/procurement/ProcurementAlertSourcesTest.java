@@ -149,6 +149,33 @@ class ProcurementAlertSourcesTest {
                 new AlertInputsChanged(tenant, AlertKind.LICENSE_CAPACITY));
     }
 
+    @Test
+    void tenThousandLicencesAreEvaluatedInOneQuickPass() {
+        transactions.inTenant(tenant, () -> {
+            jdbc.sql("insert into licenses (tenant_id, id, product, seats, expires_on) select ?, gen_random_uuid(), "
+                    + "'Product ' || g, 10, ? + (g % 365) from generate_series(1, 10000) g").params(tenant, TODAY).update();
+            jdbc.sql("insert into people (tenant_id, id, name) select ?, gen_random_uuid(), 'Person ' || g "
+                    + "from generate_series(1, 12) g").params(tenant).update();
+            // licence n gets n % 12 seats: 8 and 9 reach 80 %, 10 is full, 11 is over-allocated
+            jdbc.sql("""
+                    insert into license_seats (tenant_id, id, license_id, person_id)
+                    select ?, gen_random_uuid(), l.id, p.id
+                    from (select id, row_number() over (order by id) as rn from licenses where tenant_id = ?) l
+                    cross join lateral (select id from people where tenant_id = ? order by id limit (l.rn % 12)) p
+                    """).params(tenant, tenant, tenant).update();
+            jdbc.sql("analyze licenses").update();
+            jdbc.sql("analyze license_seats").update();
+        });
+        long start = System.nanoTime();
+        List<String> capacity = keys(AlertKind.LICENSE_CAPACITY, 0, 80, TODAY);
+        List<String> expiring = keys(AlertKind.LICENSE_EXPIRING, 30, 0, TODAY);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertThat(capacity).hasSizeBetween(3300, 3370);
+        assertThat(capacity.stream().filter(k -> k.endsWith(":over")).count()).isBetween(820L, 850L);
+        assertThat(expiring).hasSizeBetween(800, 900);
+        assertThat(millis).as("evaluation took %d ms", millis).isLessThan(5_000);
+    }
+
     private List<String> keys(AlertKind kind, int days, int percent, LocalDate today) {
         return conditions(kind, days, percent, today).stream().map(AlertCondition::key).toList();
     }
