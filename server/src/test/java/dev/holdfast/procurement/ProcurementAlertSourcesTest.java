@@ -150,7 +150,7 @@ class ProcurementAlertSourcesTest {
     }
 
     @Test
-    void tenThousandLicencesAreEvaluatedInOneQuickPass() {
+    void tenThousandLicencesAreEvaluatedInOnePass() {
         transactions.inTenant(tenant, () -> {
             jdbc.sql("insert into licenses (tenant_id, id, product, seats, expires_on) select ?, gen_random_uuid(), "
                     + "'Product ' || g, 10, ? + (g % 365) from generate_series(1, 10000) g").params(tenant, TODAY).update();
@@ -166,14 +166,14 @@ class ProcurementAlertSourcesTest {
             jdbc.sql("analyze licenses").update();
             jdbc.sql("analyze license_seats").update();
         });
-        long start = System.nanoTime();
         List<String> capacity = keys(AlertKind.LICENSE_CAPACITY, 0, 80, TODAY);
         List<String> expiring = keys(AlertKind.LICENSE_EXPIRING, 30, 0, TODAY);
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        assertThat(capacity).hasSizeBetween(3300, 3370);
-        assertThat(capacity.stream().filter(k -> k.endsWith(":over")).count()).isBetween(820L, 850L);
-        assertThat(expiring).hasSizeBetween(800, 900);
-        assertThat(millis).as("evaluation took %d ms", millis).isLessThan(5_000);
+        // rank % 12 in {8, 9, 10, 11} reaches 80 % of 10 seats: 833 licences each; 11 is over-allocated
+        assertThat(capacity).hasSize(4 * 833).doesNotHaveDuplicates();
+        assertThat(capacity.stream().filter(k -> k.endsWith(":over")).count()).isEqualTo(833L);
+        // expires today + (g % 365): within 30 days when g % 365 <= 30 (the time is measured by bench/alerts.sh)
+        long within30 = java.util.stream.IntStream.rangeClosed(1, 10_000).filter(g -> g % 365 <= 30).count();
+        assertThat(expiring).hasSize((int) within30);
     }
 
     private List<String> keys(AlertKind kind, int days, int percent, LocalDate today) {
