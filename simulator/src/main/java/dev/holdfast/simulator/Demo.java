@@ -119,8 +119,9 @@ final class Demo {
             devices.add(new Device(i + 1, e, new Collector(config, transport, clock.now()), interval,
                     new Walker(own, sites, o.radiusMetres()), new Gps(own, o.centre(), o.missingFixes()), own, tags));
         }
-        out.printf(Locale.ROOT, "== walking for %s at %.0fx (upload every %s of simulated time); files in %s%n",
-                o.duration(), o.speed(), devices.isEmpty() ? "-" : devices.get(0).interval, o.dataDir());
+        out.printf(Locale.ROOT, "== walking for %s (h:mm:ss) at %.0fx, a batch every %s of simulated time; files in %s%n",
+                hms(o.duration().toMillis()), o.speed(), devices.isEmpty() ? "-" : hms(devices.get(0).interval.toMillis()),
+                o.dataDir());
 
         List<Thread> threads = new ArrayList<>();
         long wallEnd = System.nanoTime() + o.duration().toNanos();
@@ -144,8 +145,7 @@ final class Demo {
             }
             out.printf(Locale.ROOT, "   %4.0f s real, %s simulated | recorded %,d observations (%,d GPS, %,d BLE, %,d motion)"
                     + " | uploaded %,d batches, %,d KiB | pending %d | errors: %s%n",
-                    (System.nanoTime() - started) / 1e9, Duration.ofMillis(clock.now() - clock.simStart).toString()
-                            .substring(2).toLowerCase(Locale.ROOT), observations.sum(), fixes.sum(), sightings.sum(),
+                    (System.nanoTime() - started) / 1e9, hms(clock.now() - clock.simStart), observations.sum(), fixes.sum(), sightings.sum(),
                     windows.sum(), transport.accepted.sum(), transport.bytesSent.get() / 1024, pending, transport.errors());
         }
         int stuck = 0;
@@ -156,6 +156,11 @@ final class Demo {
         out.printf("== done: %,d batches accepted, %d still pending, errors: %s%n", transport.accepted.sum(), stuck,
                 transport.errors());
         return stuck == 0 ? 0 : 1;
+    }
+
+    static String hms(long millis) {
+        long s = millis / 1000;
+        return String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60);
     }
 
     /** Simulated time: {@code speed} times the wall clock since the start. */
@@ -175,6 +180,8 @@ final class Demo {
         final Random random;
         final List<VirtualTag> tags;
         volatile int pending;
+        @Nullable Instant lastUpload;
+        long lastUploadSeen;
 
         Device(int number, ServerApi.Enrolment enrolment, Collector collector, Duration interval, Walker walker, Gps gps,
                 Random random, List<VirtualTag> tags) {
@@ -268,8 +275,12 @@ final class Demo {
             report.put("osVersion", "holdfast-sim");
             report.put("batteryPct", battery);
             report.put("pendingBatches", status.pendingBatches());
-            if (status.lastUploadAt() > 0) {
-                report.put("lastUploadAt", Instant.now().toString());
+            if (status.lastUploadAt() != lastUploadSeen) { // the collector's clock is simulated: report the real time
+                lastUploadSeen = status.lastUploadAt();
+                lastUpload = Instant.now();
+            }
+            if (lastUpload != null) {
+                report.put("lastUploadAt", lastUpload.toString());
             }
             report.put("permissions", Map.of("location", true, "bluetooth", true));
             if (status.lastError() != null && !status.lastError().isEmpty()) {

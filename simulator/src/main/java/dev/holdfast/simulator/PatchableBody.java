@@ -18,7 +18,7 @@ import dev.holdfast.protocol.BatchCodec;
  * deflate block. Changing the id rewrites those 36 bytes and the gzip trailer's CRC-32, continued from the CRC of the
  * unchanging prefix (38 bytes of CRC work per body).
  */
-final class PatchableBody {
+public final class PatchableBody {
 
     private static final byte[] GZIP_HEADER = {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, (byte) 0xff};
     private static final byte[] ID_FIELD = "{\"batchId\":\"".getBytes(StandardCharsets.US_ASCII);
@@ -47,7 +47,7 @@ final class PatchableBody {
     }
 
     /** The body of {@code batch}, as {@link BatchCodec} writes it, with the id movable. */
-    static PatchableBody of(Batch batch, BatchCodec codec) {
+    public static PatchableBody of(Batch batch, BatchCodec codec) {
         byte[] json = codec.encode(batch);
         int idEnd = ID_FIELD.length + 36;
         for (int i = 0; i < ID_FIELD.length; i++) {
@@ -83,16 +83,16 @@ final class PatchableBody {
     }
 
     /** Size in bytes of every body this makes. */
-    int length() {
+    public int length() {
         return head.length + 38 + 8;
     }
 
-    int observations() {
+    public int observations() {
         return observations;
     }
 
     /** The gzip body with {@code batchId}. */
-    byte[] withBatchId(UUID batchId) {
+    public byte[] withBatchId(UUID batchId) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(length());
         try {
             writeTo(out, batchId);
@@ -103,7 +103,7 @@ final class PatchableBody {
     }
 
     /** Writes the gzip body with {@code batchId}. */
-    void writeTo(OutputStream out, UUID batchId) throws IOException {
+    public void writeTo(OutputStream out, UUID batchId) throws IOException {
         byte[] tail = new byte[38 + 8];
         byte[] id = batchId.toString().getBytes(StandardCharsets.US_ASCII);
         System.arraycopy(id, 0, tail, 0, 36);

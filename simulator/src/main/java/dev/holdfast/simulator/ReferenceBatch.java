@@ -17,19 +17,19 @@ import dev.holdfast.protocol.MotionWindow;
  * AltBeacon, Eddystone-UID) no farther than 24 m apart, so every sighting is in range; it hears one of the nearest
  * tags each second.
  */
-final class ReferenceBatch {
+public final class ReferenceBatch {
 
-    static final int GPS = 90;
-    static final int BLE = 900;
-    static final int MOTION = 90;
-    static final long SPAN_MS = 15 * 60_000L;
+    public static final int GPS = 90;
+    public static final int BLE = 900;
+    public static final int MOTION = 90;
+    public static final long SPAN_MS = 15 * 60_000L;
     private static final double YARD_RADIUS_M = 12;
 
     private ReferenceBatch() {
     }
 
     /** The batch whose last observation is just before {@code sentAt}; the same seed gives the same batch. */
-    static Batch build(UUID batchId, long sentAt, long seed) {
+    public static Batch build(UUID batchId, long sentAt, long seed) {
         Random random = new Random(seed);
         Geo geo = new Geo(48.1374 + random.nextDouble() * 0.05, 11.5755 + random.nextDouble() * 0.05);
         List<double[]> spots = new ArrayList<>();
