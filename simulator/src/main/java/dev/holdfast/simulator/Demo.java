@@ -35,9 +35,9 @@ import org.jspecify.annotations.Nullable;
  * clock, so with a speed above 1 they run fast; the server corrects every batch by the skew between its
  * {@code sentAt} and the receipt, so the stored history is compressed into the run's real time.
  */
-final class Demo {
+public final class Demo {
 
-    record Options(URI server, String code, @Nullable String token, int devices, int assets, Geo centre,
+    public record Options(URI server, String code, @Nullable String token, int devices, int assets, Geo centre,
             double radiusMetres, double speed, Duration duration, @Nullable Duration uploadInterval,
             double missingFixes, long seed, Path dataDir, int timeoutMillis) {
     }
@@ -55,16 +55,17 @@ final class Demo {
     private final LongAdder sightings = new LongAdder();
     private final LongAdder windows = new LongAdder();
 
-    Demo(Options options, PrintStream out) {
+    public Demo(Options options, PrintStream out) {
         this.o = options;
         this.out = out;
     }
 
-    void requestStop() {
+    public void requestStop() {
         stop.set(true);
     }
 
-    int run() throws Exception {
+    /** Runs until the duration is over or {@link #requestStop()}; 0 when every batch got up, else 1. */
+    public int run() throws Exception {
         Random random = new Random(o.seed());
         ServerApi api = new ServerApi(o.server(), o.timeoutMillis());
 

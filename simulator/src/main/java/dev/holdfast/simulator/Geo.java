@@ -4,18 +4,18 @@ package dev.holdfast.simulator;
  * A local flat map around a centre: positions in metres east and north of it, converted to degrees with the
  * equirectangular approximation (good to well under a metre over the few kilometres a simulation covers).
  */
-record Geo(double lat0, double lon0) {
+public record Geo(double lat0, double lon0) {
 
     static final double METRES_PER_DEGREE = 111_320;
 
-    Geo {
+    public Geo {
         if (!(lat0 >= -80 && lat0 <= 80) || !(lon0 >= -180 && lon0 <= 180)) {
             throw new IllegalArgumentException("the centre must be a latitude in [-80, 80] and a longitude in [-180, 180]");
         }
     }
 
     /** Parses {@code "48.1374,11.5755"}. */
-    static Geo parse(String latCommaLon) {
+    public static Geo parse(String latCommaLon) {
         String[] parts = latCommaLon.split(",");
         if (parts.length != 2) {
             throw new IllegalArgumentException("the centre must be given as LAT,LON, e.g. 48.1374,11.5755");
