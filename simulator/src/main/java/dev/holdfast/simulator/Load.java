@@ -41,7 +41,7 @@ final class Load {
 
     /** Figures of one measured phase. */
     record Figures(long accepted, long duplicates, long observations, double seconds, long[] latenciesNanos,
-            Map<String, Long> errors, long bytesSent) {
+            Map<String, Long> errors, long bytesSent, double clientCpuSeconds) {
 
         double batchesPerSecond() {
             return accepted / seconds;
@@ -52,8 +52,12 @@ final class Load {
         }
     }
 
-    /** Inflate-and-decode rates of this process. */
-    record Ceiling(double singleThread, double allCores, int cores) {
+    /**
+     * Inflate-and-decode rates of this process: wall-clock on one thread and on every core, and per CPU-second of
+     * one thread (what one core does when nothing else competes for it — on a shared machine the wall-clock rates
+     * are lower).
+     */
+    record Ceiling(double singleThread, double allCores, int cores, double perCpuSecond) {
     }
 
     private final Options o;
@@ -76,8 +80,9 @@ final class Load {
         if (o.ceiling()) {
             ceiling = ceiling(bodies, Duration.ofSeconds(3));
             out.printf(Locale.ROOT, "== ceiling (inflate + BatchCodec decode in this process): %,.0f batches/s on one"
-                    + " thread, %,.0f batches/s on %d threads (%,.0f observations/s)%n", ceiling.singleThread(),
-                    ceiling.allCores(), ceiling.cores(), ceiling.allCores() * bodies.get(0).observations());
+                    + " thread, %,.0f batches/s on %d threads (%,.0f observations/s); %,.0f batches per CPU-second%n",
+                    ceiling.singleThread(), ceiling.allCores(), ceiling.cores(),
+                    ceiling.allCores() * bodies.get(0).observations(), ceiling.perCpuSecond());
         }
         if (o.server() == null) {
             return 0;
@@ -126,9 +131,13 @@ final class Load {
         out.printf(Locale.ROOT, "   errors              %s%n", f.errors().isEmpty() ? "none" : f.errors());
         out.printf(Locale.ROOT, "   bytes sent          %,d (%.1f MiB/s)%n", f.bytesSent(),
                 f.bytesSent() / f.seconds() / 1024 / 1024);
+        if (f.clientCpuSeconds() >= 0) {
+            out.printf(Locale.ROOT, "   simulator CPU       %.1f s (%.2f cores) — this machine's share the server did not get%n",
+                    f.clientCpuSeconds(), f.clientCpuSeconds() / f.seconds());
+        }
         if (ceiling != null) {
-            out.printf(Locale.ROOT, "   ceiling             %,.0f batches/s (all cores), %,.0f (one thread)%n",
-                    ceiling.allCores(), ceiling.singleThread());
+            out.printf(Locale.ROOT, "   ceiling             %,.0f batches/s (all cores), %,.0f (one thread), %,.0f per"
+                    + " CPU-second of one core%n", ceiling.allCores(), ceiling.singleThread(), ceiling.perCpuSecond());
             out.printf(Locale.ROOT, "   accepted/ceiling    %.2f%n", f.batchesPerSecond() / ceiling.allCores());
         }
     }
@@ -162,6 +171,7 @@ final class Load {
             t.start();
             running.add(t);
         }
+        double cpuBefore = processCpuSeconds();
         long begin = System.nanoTime();
         long end = begin + duration.toNanos();
         for (Worker w : workers) {
@@ -172,6 +182,7 @@ final class Load {
             t.join();
         }
         double seconds = (System.nanoTime() - begin) / 1e9;
+        double cpu = processCpuSeconds() - cpuBefore;
         long accepted = 0;
         long duplicates = 0;
         long observations = 0;
@@ -192,7 +203,7 @@ final class Load {
             System.arraycopy(w.latencies, 0, latencies, at, w.count);
             at += w.count;
         }
-        return new Figures(accepted, duplicates, observations, seconds, latencies, errors, bytes);
+        return new Figures(accepted, duplicates, observations, seconds, latencies, errors, bytes, cpu);
     }
 
     /** One connection's upload loop. */
@@ -281,7 +292,12 @@ final class Load {
         }
         BatchCodec codec = new BatchCodec();
         decodeFor(raw, codec, Duration.ofMillis(500)); // warm-up
-        double single = decodeFor(raw, codec, each) / (each.toNanos() / 1e9);
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpu = mx.isCurrentThreadCpuTimeSupported() ? mx.getCurrentThreadCpuTime() : -1;
+        long started = System.nanoTime();
+        long decoded = decodeFor(raw, codec, each);
+        double single = decoded / ((System.nanoTime() - started) / 1e9);
+        double perCpuSecond = cpu < 0 ? single : decoded / ((mx.getCurrentThreadCpuTime() - cpu) / 1e9);
         int cores = Runtime.getRuntime().availableProcessors();
         AtomicLong total = new AtomicLong();
         List<Thread> threads = new ArrayList<>();
@@ -293,7 +309,7 @@ final class Load {
         for (Thread t : threads) {
             t.join();
         }
-        return new Ceiling(single, total.get() / (each.toNanos() / 1e9), cores);
+        return new Ceiling(single, total.get() / (each.toNanos() / 1e9), cores, perCpuSecond);
     }
 
     private static long decodeFor(List<byte[]> raw, BatchCodec codec, Duration duration) {
@@ -313,6 +329,16 @@ final class Load {
             System.out.print("");
         }
         return n;
+    }
+
+    /** CPU time of this process, or -1 when the JVM does not tell. */
+    static double processCpuSeconds() {
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os) {
+            long nanos = os.getProcessCpuTime();
+            return nanos < 0 ? -1 : nanos / 1e9;
+        }
+        return -1;
     }
 
     static String human(Duration d) {

@@ -13,7 +13,9 @@ import org.jspecify.annotations.Nullable;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code java -jar holdfast-sim.jar --help}. */
 @Command(name = "holdfast-sim", mixinStandardHelpOptions = true, version = "holdfast-sim 0.1.0", sortOptions = false,
@@ -45,6 +47,9 @@ import picocli.CommandLine.Option;
 public final class Main implements Callable<Integer> {
 
     enum Mode { demo, load }
+
+    @Spec
+    @Nullable CommandSpec spec;
 
     @Option(names = "--mode", paramLabel = "demo|load", description = "What to do (default: ${DEFAULT-VALUE}).")
     Mode mode = Mode.demo;
@@ -126,7 +131,7 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         long seedValue = seed != null ? seed : System.nanoTime();
-        int timeoutMillis = (int) Math.min(Integer.MAX_VALUE, duration(timeout, "--timeout").toMillis());
+        int timeoutMillis = (int) Math.min(Integer.MAX_VALUE, time(timeout, "--timeout").toMillis());
         if (mode == Mode.load) {
             int c = positive(concurrency, "--concurrency");
             // HttpURLConnection keeps at most http.maxConnections idle connections per server: one per worker
@@ -138,7 +143,7 @@ public final class Main implements Callable<Integer> {
                 throw usage("load mode against a server needs --code");
             }
             Load.Options options = new Load.Options(server, code, positive(devices == null ? 20 : devices, "--devices"),
-                    c, duration(duration == null ? "60s" : duration, "--duration"), duration(warmup, "--warmup"),
+                    c, time(duration == null ? "60s" : duration, "--duration"), time(warmup, "--warmup"),
                     positive(batches, "--batches"), ceiling, timeoutMillis, seedValue);
             return new Load(options, System.out).run();
         }
@@ -151,8 +156,8 @@ public final class Main implements Callable<Integer> {
         Path dir = dataDir != null ? Files.createDirectories(dataDir) : Files.createTempDirectory("holdfast-sim-");
         Demo.Options options = new Demo.Options(server, code, token, positive(devices == null ? 5 : devices, "--devices"),
                 Math.max(0, assets), Geo.parse(centre), positive(radius, "--radius"), speed,
-                duration(duration == null ? "10m" : duration, "--duration"),
-                uploadInterval == null ? null : duration(uploadInterval, "--upload-interval"), missingFixes, seedValue,
+                time(duration == null ? "10m" : duration, "--duration"),
+                uploadInterval == null ? null : time(uploadInterval, "--upload-interval"), missingFixes, seedValue,
                 dir, timeoutMillis);
         Demo demo = new Demo(options, System.out);
         Runtime.getRuntime().addShutdownHook(new Thread(demo::requestStop));
@@ -181,25 +186,34 @@ public final class Main implements Callable<Integer> {
         try {
             return Duration.parse(text.trim().toUpperCase(Locale.ROOT));
         } catch (RuntimeException e) {
-            throw usage(option + " must be a time like 90s, 10m, 2h, 500ms or PT10M, not '" + text + "'");
+            throw new IllegalArgumentException(option + " must be a time like 90s, 10m, 2h, 500ms or PT10M, not '" + text
+                    + "'");
         }
     }
 
-    private static int positive(int n, String option) {
+    private Duration time(String text, String option) {
+        try {
+            return duration(text, option);
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
+    }
+
+    private int positive(int n, String option) {
         if (n < 1) {
             throw usage(option + " must be at least 1");
         }
         return n;
     }
 
-    private static double positive(double n, String option) {
+    private double positive(double n, String option) {
         if (!(n > 0)) {
             throw usage(option + " must be above 0");
         }
         return n;
     }
 
-    private static CommandLine.ParameterException usage(String message) {
-        return new CommandLine.ParameterException(new CommandLine(new Main()), message);
+    private CommandLine.ParameterException usage(String message) {
+        return new CommandLine.ParameterException(spec != null ? spec.commandLine() : new CommandLine(new Main()), message);
     }
 }

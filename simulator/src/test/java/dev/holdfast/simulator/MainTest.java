@@ -28,12 +28,15 @@ class MainTest {
 
     @Test
     void badOptionsExitWithTwo() {
-        CommandLine cli = new CommandLine(new Main());
-        cli.setErr(new PrintWriter(new StringWriter()));
-        assertThat(cli.execute("--mode", "load")).as("no server, no ceiling").isEqualTo(2);
-        assertThat(cli.execute("--no-such-option")).isEqualTo(2);
-        assertThat(new CommandLine(new Main()).setErr(new PrintWriter(new StringWriter())).execute("--mode", "demo"))
-                .isEqualTo(2);
+        StringWriter err = new StringWriter();
+        assertThat(new CommandLine(new Main()).setErr(new PrintWriter(err)).execute("--mode", "load"))
+                .as("no server, no ceiling").isEqualTo(2);
+        assertThat(err.toString()).contains("load mode needs --server");
+        assertThat(new CommandLine(new Main()).setErr(new PrintWriter(err)).execute("--no-such-option")).isEqualTo(2);
+        assertThat(new CommandLine(new Main()).setErr(new PrintWriter(err)).execute("--mode", "demo")).isEqualTo(2);
+        assertThat(new CommandLine(new Main()).setErr(new PrintWriter(err)).execute("--mode", "load", "--ceiling",
+                "--duration", "soon")).isEqualTo(2);
+        assertThat(err.toString()).contains("--duration must be a time");
     }
 
     @Test
