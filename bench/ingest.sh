@@ -42,9 +42,21 @@ CODE=$(curl -fs -X POST "$BASE/api/v1/enrollment-codes" -H "Authorization: Beare
   -H 'Content-Type: application/json' -d "{\"maxUses\":$((DEVICES + 10))}" | sed -E 's/.*"code":"([^"]+)".*/\1/')
 echo "== company $TENANT; $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) before the run"
 
+# CPU seconds (user + system) of the server JVM and of PostgreSQL (postmaster, its backends, and reaped ones)
+TICKS=$(getconf CLK_TCK)
+PM=$(head -1 "$DATA/pgdata/postmaster.pid")
+jvm_cpu() { awk -v t="$TICKS" '{printf "%.2f", ($14 + $15) / t}' /proc/$SERVER/stat; }
+pg_cpu() {
+  { awk '{print $14 + $15 + $16 + $17}' /proc/$PM/stat
+    for c in $(pgrep -P "$PM"); do awk '{print $14 + $15}' /proc/$c/stat 2>/dev/null || true; done
+  } | awk -v t="$TICKS" '{s += $1} END {printf "%.2f", s / t}'
+}
+JVM0=$(jvm_cpu); PG0=$(pg_cpu)
+
 SIM_RC=0
 java -jar simulator/target/holdfast-sim.jar --mode load --server "$BASE" --code "$CODE" --devices "$DEVICES" \
   --concurrency "$CONCURRENCY" --duration "$DURATION" --ceiling || SIM_RC=$?
+JVM1=$(jvm_cpu); PG1=$(pg_cpu)
 echo "   load average after the run: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 PGJAR=$(ls ~/.m2/repository/org/postgresql/postgresql/*/postgresql-*.jar | grep -v sources | sort -V | tail -1)
@@ -60,6 +72,12 @@ java -cp "$PGJAR" bench/Sql.java "$DATA" "$TENANT" "
   from p, o" \
   "select 'ingest_receipts (idempotency, not counted above): ' || pg_size_pretty(pg_total_relation_size('ingest_receipts'))" \
   2>/dev/null
+
+BATCHES=$(java -cp "$PGJAR" bench/Sql.java "$DATA" "$TENANT" "select count(*) from field_batches" 2>/dev/null)
+awk -v j0="$JVM0" -v j1="$JVM1" -v p0="$PG0" -v p1="$PG1" -v n="$BATCHES" -v cores="$(nproc)" 'BEGIN {
+  j = j1 - j0; p = p1 - p0; per = (j + p) / n * 1000;
+  printf "== server CPU during the run (warm-up included): JVM %.1f s + PostgreSQL %.1f s for %d batches = %.2f ms per batch\n", j, p, n, per;
+  printf "   CPU-bound estimate with the machine to itself: %.0f batches/s on %d cores (the simulator needs about 0.06 cores)\n", cores * 1000 / per, cores }'
 
 DAY=$(java -cp "$PGJAR" bench/Sql.java "$DATA" "$TENANT" "
   with p as ($PARTITIONS) select relname || ' ' || pg_size_pretty(pg_total_relation_size(oid)) from p
