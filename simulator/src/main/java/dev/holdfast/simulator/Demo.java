@@ -50,6 +50,7 @@ public final class Demo {
     private final Options o;
     private final PrintStream out;
     private final AtomicBoolean stop = new AtomicBoolean();
+    private final java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);
     private final LongAdder observations = new LongAdder();
     private final LongAdder fixes = new LongAdder();
     private final LongAdder sightings = new LongAdder();
@@ -60,12 +61,26 @@ public final class Demo {
         this.out = out;
     }
 
+    /** Stops the walk; the collectors seal what they hold and upload it. Waits up to 40 s for that. */
     public void requestStop() {
         stop.set(true);
+        try {
+            finished.await(40, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Runs until the duration is over or {@link #requestStop()}; 0 when every batch got up, else 1. */
     public int run() throws Exception {
+        try {
+            return walk();
+        } finally {
+            finished.countDown();
+        }
+    }
+
+    private int walk() throws Exception {
         Random random = new Random(o.seed());
         ServerApi api = new ServerApi(o.server(), o.timeoutMillis());
 

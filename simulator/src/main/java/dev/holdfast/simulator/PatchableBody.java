@@ -50,10 +50,9 @@ public final class PatchableBody {
     public static PatchableBody of(Batch batch, BatchCodec codec) {
         byte[] json = codec.encode(batch);
         int idEnd = ID_FIELD.length + 36;
-        for (int i = 0; i < ID_FIELD.length; i++) {
-            if (json[i] != ID_FIELD[i] || json[idEnd] != '"' || json[idEnd + 1] != ',' || json[json.length - 1] != '}') {
-                throw new IllegalStateException("unexpected JSON layout from BatchCodec");
-            }
+        if (!java.util.Arrays.equals(json, 0, ID_FIELD.length, ID_FIELD, 0, ID_FIELD.length) || json[idEnd] != '"'
+                || json[idEnd + 1] != ',' || json[json.length - 1] != '}') {
+            throw new IllegalStateException("unexpected JSON layout from BatchCodec");
         }
         ByteArrayOutputStream prefix = new ByteArrayOutputStream(json.length);
         prefix.write('{');

@@ -27,10 +27,11 @@ record VirtualTag(TagId id, byte[] adv, String mac, int powerAt1m, double east, 
         UUID altbeaconId = randomUuid(random);
         byte[] namespace = new byte[10];
         random.nextBytes(namespace);
-        int major = 1 + random.nextInt(65535);
+        int firstMajor = random.nextInt(65536);
         List<VirtualTag> tags = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             double[] at = positions.get(i);
+            int major = (firstMajor + i / 65536) % 65536; // minor (or id3, instance) is the tag's number
             byte[] adv = switch (i % 3) {
                 case 0 -> Advertisements.ibeacon(Advertisements.FLAGS, ibeaconUuid, major, i % 65536, -59);
                 case 1 -> Advertisements.altbeacon(Advertisements.FLAGS, Advertisements.RADIUS_NETWORKS, altbeaconId,
