@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Ingest benchmark (issue 6): builds the jars, starts Holdfast with -Xmx1g on a fresh data directory under /tmp (rate
+# limits off), signs up a company, creates an enrolment code, runs the simulator in load mode (reference batches of
+# 1,080 observations, gzip, fresh batch id per upload) with the in-process ceiling, then measures bytes on disk per
+# observation and the time to drop one day of field data (DROP TABLE of the day partition as the schema owner — what
+# the retention job does).
+#   bench/ingest.sh [DURATION=60s] [CONCURRENCY=64] [DEVICES=50]
+set -euo pipefail
+DURATION=${1:-60s}
+CONCURRENCY=${2:-64}
+DEVICES=${3:-50}
+PORT=${PORT:-18182}
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT"
+DATA=$(mktemp -d /tmp/holdfast-ingest-bench.XXXXXX)
+BASE=http://127.0.0.1:$PORT
+
+if [ "${SKIP_BUILD:-}" != "1" ]; then
+  echo "== building the jars"
+  ./mvnw -B -q -o -pl server,simulator -am package -Dmaven.test.skip=true
+fi
+
+echo "== starting the server (-Xmx1g, data in $DATA)"
+HOLDFAST_DATA_DIR=$DATA HOLDFAST_SIGNUP_OPEN=true PORT=$PORT HOLDFAST_RATE_LIMIT_ENABLED=false \
+  java -Xmx1g -jar server/target/holdfast.jar >"$DATA/server.log" 2>&1 &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true' EXIT
+for _ in $(seq 1 180); do
+  curl -fs "$BASE/actuator/health" >/dev/null 2>&1 && break
+  kill -0 $SERVER 2>/dev/null || { tail -50 "$DATA/server.log"; exit 1; }
+  sleep 1
+done
+
+EMAIL="bench-$(date +%s)@example.test"
+PASSWORD="correct horse battery staple 42"
+SIGNUP=$(curl -fs -X POST "$BASE/api/v1/signup" -H 'Content-Type: application/json' \
+  -d "{\"company\":\"Ingest Bench\",\"name\":\"Bench\",\"email\":\"$EMAIL\",\"password\":\"$PASSWORD\"}")
+TENANT=$(echo "$SIGNUP" | sed -E 's/.*"tenantId":"([^"]+)".*/\1/')
+TOKEN=$(curl -fs -X POST "$BASE/api/v1/tokens" -H 'Content-Type: application/json' \
+  -d "{\"email\":\"$EMAIL\",\"password\":\"$PASSWORD\",\"tenantId\":\"$TENANT\"}" | sed -E 's/.*"token":"([^"]+)".*/\1/')
+CODE=$(curl -fs -X POST "$BASE/api/v1/enrollment-codes" -H "Authorization: Bearer $TOKEN" \
+  -H 'Content-Type: application/json' -d "{\"maxUses\":$((DEVICES + 10))}" | sed -E 's/.*"code":"([^"]+)".*/\1/')
+echo "== company $TENANT; $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) before the run"
+
+# CPU seconds (user + system) of the server JVM and of PostgreSQL (postmaster, its backends, and reaped ones)
+TICKS=$(getconf CLK_TCK)
+PM=$(head -1 "$DATA/pgdata/postmaster.pid")
+jvm_cpu() { awk -v t="$TICKS" '{printf "%.2f", ($14 + $15) / t}' /proc/$SERVER/stat; }
+pg_cpu() {
+  { awk '{print $14 + $15 + $16 + $17}' /proc/$PM/stat
+    for c in $(pgrep -P "$PM"); do awk '{print $14 + $15}' /proc/$c/stat 2>/dev/null || true; done
+  } | awk -v t="$TICKS" '{s += $1} END {printf "%.2f", s / t}'
+}
+JVM0=$(jvm_cpu); PG0=$(pg_cpu)
+
+SIM_RC=0
+java -jar simulator/target/holdfast-sim.jar --mode load --server "$BASE" --code "$CODE" --devices "$DEVICES" \
+  --concurrency "$CONCURRENCY" --duration "$DURATION" --ceiling || SIM_RC=$?
+JVM1=$(jvm_cpu); PG1=$(pg_cpu)
+echo "   load average after the run: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+PGJAR=$(ls ~/.m2/repository/org/postgresql/postgresql/*/postgresql-*.jar | grep -v sources | sort -V | tail -1)
+PARTITIONS="select c.oid, c.relname from pg_inherits i join pg_class c on c.oid = i.inhrelid
+            where i.inhparent = 'field_batches'::regclass"
+echo "== storage (all uploads of the run, warm-up included)"
+java -cp "$PGJAR" bench/Sql.java "$DATA" "$TENANT" "
+  with p as ($PARTITIONS), o as (select count(*) as batches, sum(gps_count + ble_count + motion_count) as obs
+                                 from field_batches)
+  select 'field_batches partitions: ' || pg_size_pretty(sum(pg_total_relation_size(p.oid))) || ' for '
+         || max(o.batches) || ' batches, ' || max(o.obs) || ' observations = '
+         || round(sum(pg_total_relation_size(p.oid))::numeric / nullif(max(o.obs), 0), 2) || ' bytes per observation'
+  from p, o" \
+  "select 'ingest_receipts (idempotency, not counted above): ' || pg_size_pretty(pg_total_relation_size('ingest_receipts'))" \
+  2>/dev/null
+
+BATCHES=$(java -cp "$PGJAR" bench/Sql.java "$DATA" "$TENANT" "select count(*) from field_batches" 2>/dev/null)
+awk -v j0="$JVM0" -v j1="$JVM1" -v p0="$PG0" -v p1="$PG1" -v n="$BATCHES" -v cores="$(nproc)" 'BEGIN {
+  j = j1 - j0; p = p1 - p0; per = (j + p) / n * 1000;
+  printf "== server CPU during the run (warm-up included): JVM %.1f s + PostgreSQL %.1f s for %d batches = %.2f ms per batch\n", j, p, n, per;
+  printf "   CPU-bound estimate with the machine to itself: %.0f batches/s on %d cores (the simulator needs about 0.06 cores)\n", cores * 1000 / per, cores }'
+
+DAY=$(java -cp "$PGJAR" bench/Sql.java "$DATA" "$TENANT" "
+  with p as ($PARTITIONS) select relname || ' ' || pg_size_pretty(pg_total_relation_size(oid)) from p
+  order by pg_total_relation_size(oid) desc limit 1" 2>/dev/null)
+echo "== dropping one day of field data: $DAY"
+java -cp "$PGJAR" bench/Sql.java "$DATA" "$TENANT" "drop table ${DAY%% *}" 2>&1 | sed 's/^--/  /'
+exit $SIM_RC
