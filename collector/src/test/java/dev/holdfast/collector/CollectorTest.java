@@ -106,6 +106,45 @@ class CollectorTest {
     }
 
     @Test
+    void aBatchHeldBackByAnOutageCarriesTheTimeItIsSentNotSealed() throws IOException {
+        status.set(503);
+        long outageEnds = T0 + INTERVAL + Duration.ofHours(2).toMillis();
+        try (Collector c = collector()) {
+            record(c, 3);
+            c.tick(T0 + INTERVAL);
+            status.set(202);
+            c.tick(outageEnds);
+            assertThat(c.status().pendingBatches()).isZero();
+        }
+        assertThat(received).hasSize(2);
+        assertThat(received.get(0).sentAt()).isEqualTo(T0 + INTERVAL);
+        assertThat(received.get(1).batchId()).isEqualTo(received.get(0).batchId());
+        assertThat(received.get(1).sentAt()).as("the server corrects clock skew by sentAt").isEqualTo(outageEnds);
+        assertThat(received.get(1).gps().t(0)).as("observation times are untouched").isEqualTo(T0);
+    }
+
+    @Test
+    void aDamagedSealedBatchIsSetAsideAndTheRestStillGoOut() throws IOException {
+        try (Collector c = collector()) {
+            status.set(503);
+            record(c, 2);
+            c.tick(T0 + INTERVAL);
+            Path outbox = dir.resolve("outbox");
+            Path damaged;
+            try (var files = Files.list(outbox)) {
+                damaged = files.filter(f -> f.toString().endsWith(".json.gz")).findFirst().orElseThrow();
+            }
+            Files.write(damaged, new byte[] {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, 0, 1, 2, 3});
+            record(c, 2);
+            status.set(202);
+            c.tick(T0 + 2 * INTERVAL);
+            assertThat(c.status().pendingBatches()).isZero();
+            assertThat(outbox.resolve("rejected").resolve(damaged.getFileName())).exists();
+        }
+        assertThat(received).last().satisfies(b -> assertThat(b.gps()).hasSize(2));
+    }
+
+    @Test
     void observationsSurviveTheProcessBeingKilled() throws IOException {
         Collector killed = collector();
         record(killed, 5);
