@@ -60,9 +60,11 @@ public class AssetImport {
     private final AuditTrail audit;
     private final ImportProperties properties;
     private final JdbcClient jdbc;
+    private final CustomFields customFields;
 
     AssetImport(AssetStore store, References references, ImportTable table, AuditTrail audit,
-            ImportProperties properties, JdbcClient jdbc) {
+            ImportProperties properties, JdbcClient jdbc, CustomFields customFields) {
+        this.customFields = customFields;
         this.store = store;
         this.references = references;
         this.table = table;
@@ -82,7 +84,7 @@ public class AssetImport {
             if (!records.hasNext()) {
                 throw ProblemException.invalid("file", "is empty: the first line must name the columns");
             }
-            run.header = ImportHeader.of(records.next());
+            run.header = ImportHeader.of(records.next(), run.customColumns);
             while (true) {
                 long line = parser.getCurrentLineNumber() + 1;
                 boolean more;
@@ -125,7 +127,8 @@ public class AssetImport {
     }
 
     /** A read row waiting for its chunk. */
-    private record Pending(long line, AssetChanges changes, @Nullable String tag, @Nullable String modelNumber) {
+    private record Pending(long line, AssetChanges changes, @Nullable String tag, @Nullable String modelNumber,
+            Map<String, String> custom) {
     }
 
     /** The state of one import. */
@@ -147,10 +150,15 @@ public class AssetImport {
         final Map<UUID, List<String>> tagsToSet = new LinkedHashMap<>();
         final List<UUID> createdIds = new ArrayList<>();
         final List<UUID> updatedIds = new ArrayList<>();
+        final Map<UUID, List<CustomFields.Definition>> definitions = new HashMap<>();
+        final CustomColumns customColumns;
 
         Run(UUID tenant, boolean dryRun) {
             this.tenant = tenant;
             this.dryRun = dryRun;
+            List<CustomFields.Definition> all = customFields.all();
+            all.forEach(d -> definitions.computeIfAbsent(d.categoryId(), c -> new ArrayList<>()).add(d));
+            customColumns = CustomColumns.of(all);
             if (!dryRun) { // in a dry run they would be rolled back while References remembers them as made
                 references.ensureDefaults();
             }
@@ -208,9 +216,17 @@ public class AssetImport {
                     body.put(column.json, value);
                 }
             }
+            Map<String, String> custom = new LinkedHashMap<>();
+            for (String key : header.customIndex().keySet()) {
+                String value = header.customCell(record, key);
+                if (value != null) {
+                    custom.put(key, value);
+                }
+            }
             try {
                 AssetChanges changes = AssetChanges.from(body, false);
-                pending.add(new Pending(line, changes, (String) changes.fields.get(AssetField.ASSET_TAG), modelNumber));
+                pending.add(new Pending(line, changes, (String) changes.fields.get(AssetField.ASSET_TAG), modelNumber,
+                        custom));
             } catch (ProblemException e) {
                 fail(line, describe(e));
             }
@@ -221,6 +237,11 @@ public class AssetImport {
                 return e.getMessage();
             }
             ProblemException.FieldProblem p = e.errors().get(0);
+            if (p.field().startsWith("customFields.")) {
+                String key = p.field().substring("customFields.".length());
+                String name = header.customNames().get(key);
+                return (name != null ? name : customColumns.headers().getOrDefault(key, key)) + ": " + p.message();
+            }
             String field = p.field().replaceAll("\\[\\d+]$", "");
             for (AssetCsvColumn column : AssetCsvColumn.values()) {
                 if (field.equals(column.json)) {
@@ -242,6 +263,7 @@ public class AssetImport {
                 }
             }
             Map<String, UUID> existing = store.idsByTag(tenant, lowerTags);
+            Map<UUID, AssetStore.CustomState> existingCustom = store.customState(tenant, existing.values());
             List<ImportTable.Staged> staged = new ArrayList<>();
             for (Pending p : pending) {
                 String lower = p.tag() == null ? null : p.tag().toLowerCase(Locale.ROOT);
@@ -269,6 +291,13 @@ public class AssetImport {
                     fail(p.line(), describe(e));
                     continue;
                 }
+                String customJson;
+                try {
+                    customJson = custom(p, refs, isNew ? null : existingCustom.get(id));
+                } catch (ProblemException e) {
+                    fail(p.line(), describe(e));
+                    continue;
+                }
                 if (isNew) {
                     id = UUID.randomUUID();
                 }
@@ -292,12 +321,29 @@ public class AssetImport {
                 if (p.modelNumber() != null && refs.get(RefKind.MODEL) != null) {
                     modelNumbers.putIfAbsent(refs.get(RefKind.MODEL), p.modelNumber());
                 }
-                ImportTable.Staged row = new ImportTable.Staged(p.line(), id, isNew, p.tag(), changes, refs);
+                ImportTable.Staged row = new ImportTable.Staged(p.line(), id, isNew, p.tag(), changes, refs, customJson);
                 staged.add(row);
                 (isNew ? createdIds : updatedIds).add(id);
             }
             pending.clear();
             table.copy(generateTags(staged));
+        }
+
+        /**
+         * The custom field values to store for a row (JSON), checked against its category's fields, or null to keep
+         * what an existing asset has. An existing asset's values are the start; the row's cells change them.
+         */
+        private @Nullable String custom(Pending p, Map<RefKind, UUID> refs, AssetStore.@Nullable CustomState current) {
+            boolean categoryGiven = refs.containsKey(RefKind.CATEGORY);
+            UUID category = categoryGiven ? refs.get(RefKind.CATEGORY) : current == null ? null : current.categoryId();
+            List<CustomFields.Definition> defs = category == null ? List.of() : definitions.getOrDefault(category, List.of());
+            if (p.custom().isEmpty() && !categoryGiven && current != null) {
+                return null;
+            }
+            if (p.custom().isEmpty() && defs.isEmpty() && (current == null || current.values().isEmpty())) {
+                return null;
+            }
+            return AssetStore.json(CustomFields.check(defs, current == null ? Map.of() : current.values(), p.custom()));
         }
 
         /** New rows without an asset tag get the company's next generated tags, skipping any already taken. */
@@ -325,7 +371,7 @@ public class AssetImport {
                     tag = String.format("HF-%06d", store.nextTagNumber(tenant));
                 }
                 assetTags.put(tag.toLowerCase(Locale.ROOT), s.line());
-                out.add(new ImportTable.Staged(s.line(), s.id(), true, tag, s.changes(), s.refs()));
+                out.add(new ImportTable.Staged(s.line(), s.id(), true, tag, s.changes(), s.refs(), s.customFields()));
             }
             return out;
         }
