@@ -117,6 +117,12 @@ class SecurityConfiguration {
                         .hasRole("MANAGER")
                         .requestMatchers(HttpMethod.GET, "/assets/**").hasRole("VIEWER")
                         .requestMatchers("/assets/**").hasRole("MANAGER")
+                        // --- inventory rules ---
+                        .requestMatchers(HttpMethod.GET, "/inventory/*/new", "/inventory/*/*/edit",
+                                "/inventory/categories/*/fields/*").hasRole("MANAGER")
+                        .requestMatchers(HttpMethod.GET, "/inventory/**").hasRole("VIEWER")
+                        .requestMatchers("/inventory/**").hasRole("MANAGER")
+                        // --- end inventory rules ---
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").loginProcessingUrl("/login").usernameParameter("email")
                         .successHandler(handlers.success()).failureHandler(handlers.failure()).permitAll())
