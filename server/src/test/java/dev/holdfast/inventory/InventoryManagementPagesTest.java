@@ -164,7 +164,7 @@ class InventoryManagementPagesTest extends WebTest {
         assertThat(audits).contains("Late audit", "3 days overdue", "Soon audit", "in 10 days").doesNotContain("Far audit");
         HttpResponse<String> marked = manager.submit("/assets/audits", "/assets/" + late + "/audit", Map.of("back", "/assets/audits"));
         assertThat(marked.headers().firstValue("Location").orElseThrow()).endsWith("/assets/audits");
-        assertThat(manager.get("/assets/audits").body()).doesNotContain("Late audit").contains("Audit of");
+        assertThat(manager.get("/assets/audits").body()).doesNotContain("Late audit").contains("Audit recorded for");
 
         String person = api.post("/api/v1/people", Map.of("name", "Borrower")).json().get("id").asString();
         String a = create(Map.of("name", "Borrowed 1"));

@@ -73,11 +73,28 @@ public class AssetImport {
         this.jdbc = jdbc;
     }
 
+    /** Told how far an import has got: records read of the file's total (-1 while unknown). */
+    @FunctionalInterface
+    public interface Progress {
+        void rows(long done, long total);
+    }
+
     /** Imports {@code csv} into the current company; {@code dryRun} answers the same but writes nothing. */
     @Transactional
     public Result run(byte[] csv, boolean dryRun) {
+        return run(csv, dryRun, null);
+    }
+
+    /** As {@link #run(byte[], boolean)}, telling {@code progress} every {@value #PROGRESS_EVERY} records. */
+    @Transactional
+    public Result run(byte[] csv, boolean dryRun, @Nullable Progress progress) {
         CsvText text = CsvText.of(csv);
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(text.delimiter()).setIgnoreEmptyLines(false).get();
+        long total = progress == null ? -1 : count(text, format);
+        if (progress != null) {
+            progress.rows(0, total);
+        }
+        long done = 0;
         Run run = new Run(TenantContext.require(), dryRun);
         try (CSVParser parser = CSVParser.parse(text.reader(), format)) {
             Iterator<CSVRecord> records = parser.iterator();
@@ -105,16 +122,43 @@ public class AssetImport {
                 if (run.pending.size() >= CHUNK) {
                     run.stage();
                 }
+                if (progress != null && ++done % PROGRESS_EVERY == 0) {
+                    progress.rows(done, total);
+                }
             }
             run.stage();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         Result result = run.finish();
+        if (progress != null) {
+            progress.rows(Math.max(done, total), Math.max(done, total));
+        }
         if (dryRun) {
             TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
         }
         return result;
+    }
+
+    static final int PROGRESS_EVERY = 100;
+
+    /** The number of non-blank records after the header; -1 when the file cannot be read through. */
+    private static long count(CsvText text, CSVFormat format) {
+        long n = 0;
+        try (CSVParser parser = CSVParser.parse(text.reader(), format)) {
+            Iterator<CSVRecord> records = parser.iterator();
+            if (records.hasNext()) {
+                records.next();
+            }
+            while (records.hasNext()) {
+                if (!isBlank(records.next())) {
+                    n++;
+                }
+            }
+            return n;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     private static boolean isBlank(CSVRecord record) {

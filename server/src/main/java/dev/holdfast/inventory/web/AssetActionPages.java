@@ -42,7 +42,7 @@ class AssetActionPages {
         PageAccess.requireWriter();
         return act(id, back, redirect, () -> {
             var asset = checkouts.checkIn(id, blankToNull(note));
-            return asset.assetTag() + " (" + asset.name() + ") checked in.";
+            return back == null ? "Checked in." : "Checked in " + asset.assetTag() + " (" + asset.name() + ").";
         });
     }
 
@@ -52,7 +52,7 @@ class AssetActionPages {
         PageAccess.requireWriter();
         return act(id, back, redirect, () -> {
             var asset = checkouts.audit(id, null, blankToNull(note));
-            return "Audit of " + asset.assetTag() + " recorded; the next one is due on " + asset.nextAuditOn() + ".";
+            return "Audit recorded for " + asset.assetTag() + "; the next one is due on " + asset.nextAuditOn() + ".";
         });
     }
 
