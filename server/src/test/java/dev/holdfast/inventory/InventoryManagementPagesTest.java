@@ -2,6 +2,8 @@ package dev.holdfast.inventory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -222,6 +224,65 @@ class InventoryManagementPagesTest extends WebTest {
         ApiClient strangerApi = accounts.as(accounts.owner("Stranger Api Inc"));
         assertThat(strangerApi.patch("/api/v1/categories/" + cat + "/fields/" + field, Map.of("label", "x")).status())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void aLargePageImportRunsInTheBackgroundAndOnlyItsCompanySeesIt() throws Exception {
+        StringBuilder csv = new StringBuilder("Name,Asset Tag,Notes\n");
+        for (int i = 1; i <= 3000; i++) {
+            csv.append("Bg ").append(i).append(",BG-").append(i).append(',').append("n".repeat(90)).append('\n');
+        }
+        HttpResponse<String> started = upload(manager, csv.toString());
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(302);
+        String job = URI.create(started.headers().firstValue("Location").orElseThrow()).getPath();
+        assertThat(job).matches("/assets/import/[0-9a-f-]{36}");
+        String page = manager.get(job).body();
+        assertThat(page).contains("id=\"import-progress\"");
+        String fragment = "";
+        for (int i = 0; i < 240 && !fragment.contains("id=\"import-result\""); i++) {
+            fragment = manager.get(job + "/progress").body();
+            if (!fragment.contains("import-result")) {
+                assertThat(fragment).contains("hx-trigger=\"every 1s\"");
+                Thread.sleep(500);
+            }
+        }
+        assertThat(fragment).contains("3000 created", "0 failed").doesNotContain("hx-trigger");
+        assertThat(api.get("/api/v1/assets?q=BG-2999").json().get("items").size()).isEqualTo(1);
+
+        WebClient stranger = signedIn(accounts.owner("Import Stranger Inc"));
+        assertThat(stranger.get(job).statusCode()).isEqualTo(404);
+        assertThat(stranger.get(job + "/progress").statusCode()).isEqualTo(404);
+        // a small file is still imported at once, with its report on the page
+        HttpResponse<String> small = upload(manager, "Name,Asset Tag\nSmall one,SM-1\n");
+        assertThat(small.statusCode()).isEqualTo(200);
+        assertThat(small.body()).contains("1 created");
+    }
+
+    @Test
+    void aPersonMayBeLinkedToAMemberOfTheCompany() {
+        String page = manager.get("/inventory/people/new").body();
+        assertThat(page).contains("id=\"userId\"", "value=\"" + owner.userId() + "\"");
+        HttpResponse<String> created = manager.submit("/inventory/people/new", "/inventory/people/new",
+                Map.of("name", "Linked Person", "userId", owner.userId().toString()));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(302);
+        String id = api.get("/api/v1/people?q=Linked").json().get("items").get(0).get("id").asString();
+        assertThat(api.get("/api/v1/people/" + id).json().get("userId").asString()).isEqualTo(owner.userId().toString());
+        TestAccounts.Person outsider = accounts.owner("Outsider Inc");
+        HttpResponse<String> foreign = manager.submit("/inventory/people/new", "/inventory/people/new",
+                Map.of("name", "Foreign Link", "userId", outsider.userId().toString()));
+        assertThat(foreign.statusCode()).isEqualTo(422);
+        assertThat(foreign.body()).contains("id=\"userId-error\"", "does not exist");
+    }
+
+    private HttpResponse<String> upload(WebClient client, String csv) {
+        Matcher token = Pattern.compile("name=\"_csrf\" content=\"([^\"]+)\"").matcher(client.get("/assets/import").body());
+        assertThat(token.find()).isTrue();
+        String boundary = "----holdfast" + java.util.UUID.randomUUID();
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"bg.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n" + csv + "\r\n--" + boundary + "--\r\n";
+        return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/assets/import"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("X-CSRF-TOKEN", token.group(1))
+                .header("Accept", "text/html").POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
     private String create(Map<String, Object> body) {
