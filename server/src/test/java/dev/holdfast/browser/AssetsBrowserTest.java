@@ -29,7 +29,7 @@ class AssetsBrowserTest extends BrowserTest {
         TestAccounts.Person manager = accounts.member(owner, Role.MANAGER);
         signIn(manager.email());
 
-        driver.findElement(By.id("nav-assets")).click();
+        openAssets();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("empty-state")));
         Browser.screenshot(driver, "assets-empty");
         driver.findElement(By.id("add-first-asset")).click();
@@ -65,7 +65,7 @@ class AssetsBrowserTest extends BrowserTest {
         api.post("/api/v1/assets", Map.of("name", "Monitor C"));
 
         // live search: the table refreshes in place and the address follows
-        driver.findElement(By.id("nav-assets")).click();
+        openAssets();
         wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("input.row-select"), 4));
         driver.findElement(By.id("q")).sendKeys("latitude");
         wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("input.row-select"), 1));
@@ -125,7 +125,7 @@ class AssetsBrowserTest extends BrowserTest {
         String id = accounts.as(owner).post("/api/v1/assets", Map.of("name", "Projector")).json().get("id").asString();
         TestAccounts.Person viewer = accounts.member(owner, Role.VIEWER);
         signIn(viewer.email());
-        driver.findElement(By.id("nav-assets")).click();
+        openAssets();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.linkText("Projector")));
         assertThat(driver.findElements(By.id("new-asset"))).isEmpty();
         driver.findElement(By.cssSelector("input.row-select[value='" + id + "']")).click();
@@ -147,6 +147,12 @@ class AssetsBrowserTest extends BrowserTest {
     }
 
     /** Scrolls the element to the middle of the window first (a long form's button may sit under the fold; Bootstrap scrolls smoothly, so not animated). */
+    /** Inventory → Assets in the navbar. */
+    private void openAssets() {
+        driver.findElement(By.id("nav-inventory")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("nav-assets"))).click();
+    }
+
     private void click(By by) {
         WebElement element = driver.findElement(by);
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);

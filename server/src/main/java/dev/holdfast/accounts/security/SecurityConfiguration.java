@@ -133,6 +133,12 @@ class SecurityConfiguration {
                         .requestMatchers("/vendors/**", "/contracts/**", "/licenses/**", "/warranties/**")
                         .hasRole("MANAGER")
                         // --- end procurement rules ---
+                        // --- inventory rules ---
+                        .requestMatchers(HttpMethod.GET, "/inventory/*/new", "/inventory/*/*/edit",
+                                "/inventory/categories/*/fields/*").hasRole("MANAGER")
+                        .requestMatchers(HttpMethod.GET, "/inventory/**").hasRole("VIEWER")
+                        .requestMatchers("/inventory/**").hasRole("MANAGER")
+                        // --- end inventory rules ---
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").loginProcessingUrl("/login").usernameParameter("email")
                         .successHandler(handlers.success()).failureHandler(handlers.failure()).permitAll())

@@ -60,9 +60,11 @@ public class AssetImport {
     private final AuditTrail audit;
     private final ImportProperties properties;
     private final JdbcClient jdbc;
+    private final CustomFields customFields;
 
     AssetImport(AssetStore store, References references, ImportTable table, AuditTrail audit,
-            ImportProperties properties, JdbcClient jdbc) {
+            ImportProperties properties, JdbcClient jdbc, CustomFields customFields) {
+        this.customFields = customFields;
         this.store = store;
         this.references = references;
         this.table = table;
@@ -71,18 +73,35 @@ public class AssetImport {
         this.jdbc = jdbc;
     }
 
+    /** Told how far an import has got: records read of the file's total (-1 while unknown). */
+    @FunctionalInterface
+    public interface Progress {
+        void rows(long done, long total);
+    }
+
     /** Imports {@code csv} into the current company; {@code dryRun} answers the same but writes nothing. */
     @Transactional
     public Result run(byte[] csv, boolean dryRun) {
+        return run(csv, dryRun, null);
+    }
+
+    /** As {@link #run(byte[], boolean)}, telling {@code progress} every {@value #PROGRESS_EVERY} records. */
+    @Transactional
+    public Result run(byte[] csv, boolean dryRun, @Nullable Progress progress) {
         CsvText text = CsvText.of(csv);
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(text.delimiter()).setIgnoreEmptyLines(false).get();
+        long total = progress == null ? -1 : count(text, format);
+        if (progress != null) {
+            progress.rows(0, total);
+        }
+        long done = 0;
         Run run = new Run(TenantContext.require(), dryRun);
         try (CSVParser parser = CSVParser.parse(text.reader(), format)) {
             Iterator<CSVRecord> records = parser.iterator();
             if (!records.hasNext()) {
                 throw ProblemException.invalid("file", "is empty: the first line must name the columns");
             }
-            run.header = ImportHeader.of(records.next());
+            run.header = ImportHeader.of(records.next(), run.customColumns);
             while (true) {
                 long line = parser.getCurrentLineNumber() + 1;
                 boolean more;
@@ -103,16 +122,43 @@ public class AssetImport {
                 if (run.pending.size() >= CHUNK) {
                     run.stage();
                 }
+                if (progress != null && ++done % PROGRESS_EVERY == 0) {
+                    progress.rows(done, total);
+                }
             }
             run.stage();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         Result result = run.finish();
+        if (progress != null) {
+            progress.rows(Math.max(done, total), Math.max(done, total));
+        }
         if (dryRun) {
             TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
         }
         return result;
+    }
+
+    static final int PROGRESS_EVERY = 100;
+
+    /** The number of non-blank records after the header; -1 when the file cannot be read through. */
+    private static long count(CsvText text, CSVFormat format) {
+        long n = 0;
+        try (CSVParser parser = CSVParser.parse(text.reader(), format)) {
+            Iterator<CSVRecord> records = parser.iterator();
+            if (records.hasNext()) {
+                records.next();
+            }
+            while (records.hasNext()) {
+                if (!isBlank(records.next())) {
+                    n++;
+                }
+            }
+            return n;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     private static boolean isBlank(CSVRecord record) {
@@ -125,7 +171,8 @@ public class AssetImport {
     }
 
     /** A read row waiting for its chunk. */
-    private record Pending(long line, AssetChanges changes, @Nullable String tag, @Nullable String modelNumber) {
+    private record Pending(long line, AssetChanges changes, @Nullable String tag, @Nullable String modelNumber,
+            Map<String, String> custom) {
     }
 
     /** The state of one import. */
@@ -147,10 +194,15 @@ public class AssetImport {
         final Map<UUID, List<String>> tagsToSet = new LinkedHashMap<>();
         final List<UUID> createdIds = new ArrayList<>();
         final List<UUID> updatedIds = new ArrayList<>();
+        final Map<UUID, List<CustomFields.Definition>> definitions = new HashMap<>();
+        final CustomColumns customColumns;
 
         Run(UUID tenant, boolean dryRun) {
             this.tenant = tenant;
             this.dryRun = dryRun;
+            List<CustomFields.Definition> all = customFields.all();
+            all.forEach(d -> definitions.computeIfAbsent(d.categoryId(), c -> new ArrayList<>()).add(d));
+            customColumns = CustomColumns.of(all);
             if (!dryRun) { // in a dry run they would be rolled back while References remembers them as made
                 references.ensureDefaults();
             }
@@ -208,9 +260,17 @@ public class AssetImport {
                     body.put(column.json, value);
                 }
             }
+            Map<String, String> custom = new LinkedHashMap<>();
+            for (String key : header.customIndex().keySet()) {
+                String value = header.customCell(record, key);
+                if (value != null) {
+                    custom.put(key, value);
+                }
+            }
             try {
                 AssetChanges changes = AssetChanges.from(body, false);
-                pending.add(new Pending(line, changes, (String) changes.fields.get(AssetField.ASSET_TAG), modelNumber));
+                pending.add(new Pending(line, changes, (String) changes.fields.get(AssetField.ASSET_TAG), modelNumber,
+                        custom));
             } catch (ProblemException e) {
                 fail(line, describe(e));
             }
@@ -221,6 +281,11 @@ public class AssetImport {
                 return e.getMessage();
             }
             ProblemException.FieldProblem p = e.errors().get(0);
+            if (p.field().startsWith("customFields.")) {
+                String key = p.field().substring("customFields.".length());
+                String name = header.customNames().get(key);
+                return (name != null ? name : customColumns.headers().getOrDefault(key, key)) + ": " + p.message();
+            }
             String field = p.field().replaceAll("\\[\\d+]$", "");
             for (AssetCsvColumn column : AssetCsvColumn.values()) {
                 if (field.equals(column.json)) {
@@ -242,6 +307,7 @@ public class AssetImport {
                 }
             }
             Map<String, UUID> existing = store.idsByTag(tenant, lowerTags);
+            Map<UUID, AssetStore.CustomState> existingCustom = store.customState(tenant, existing.values());
             List<ImportTable.Staged> staged = new ArrayList<>();
             for (Pending p : pending) {
                 String lower = p.tag() == null ? null : p.tag().toLowerCase(Locale.ROOT);
@@ -269,6 +335,13 @@ public class AssetImport {
                     fail(p.line(), describe(e));
                     continue;
                 }
+                String customJson;
+                try {
+                    customJson = custom(p, refs, isNew ? null : existingCustom.get(id));
+                } catch (ProblemException e) {
+                    fail(p.line(), describe(e));
+                    continue;
+                }
                 if (isNew) {
                     id = UUID.randomUUID();
                 }
@@ -292,12 +365,29 @@ public class AssetImport {
                 if (p.modelNumber() != null && refs.get(RefKind.MODEL) != null) {
                     modelNumbers.putIfAbsent(refs.get(RefKind.MODEL), p.modelNumber());
                 }
-                ImportTable.Staged row = new ImportTable.Staged(p.line(), id, isNew, p.tag(), changes, refs);
+                ImportTable.Staged row = new ImportTable.Staged(p.line(), id, isNew, p.tag(), changes, refs, customJson);
                 staged.add(row);
                 (isNew ? createdIds : updatedIds).add(id);
             }
             pending.clear();
             table.copy(generateTags(staged));
+        }
+
+        /**
+         * The custom field values to store for a row (JSON), checked against its category's fields, or null to keep
+         * what an existing asset has. An existing asset's values are the start; the row's cells change them.
+         */
+        private @Nullable String custom(Pending p, Map<RefKind, UUID> refs, AssetStore.@Nullable CustomState current) {
+            boolean categoryGiven = refs.containsKey(RefKind.CATEGORY);
+            UUID category = categoryGiven ? refs.get(RefKind.CATEGORY) : current == null ? null : current.categoryId();
+            List<CustomFields.Definition> defs = category == null ? List.of() : definitions.getOrDefault(category, List.of());
+            if (p.custom().isEmpty() && !categoryGiven && current != null) {
+                return null;
+            }
+            if (p.custom().isEmpty() && defs.isEmpty() && (current == null || current.values().isEmpty())) {
+                return null;
+            }
+            return AssetStore.json(CustomFields.check(defs, current == null ? Map.of() : current.values(), p.custom()));
         }
 
         /** New rows without an asset tag get the company's next generated tags, skipping any already taken. */
@@ -325,7 +415,7 @@ public class AssetImport {
                     tag = String.format("HF-%06d", store.nextTagNumber(tenant));
                 }
                 assetTags.put(tag.toLowerCase(Locale.ROOT), s.line());
-                out.add(new ImportTable.Staged(s.line(), s.id(), true, tag, s.changes(), s.refs()));
+                out.add(new ImportTable.Staged(s.line(), s.id(), true, tag, s.changes(), s.refs(), s.customFields()));
             }
             return out;
         }

@@ -257,6 +257,24 @@ class AssetStore {
         return JSON.writeValueAsString(values);
     }
 
+    /** An asset's category and custom field values (for an import's updates). */
+    record CustomState(@Nullable UUID categoryId, Map<String, Object> values) {
+    }
+
+    Map<UUID, CustomState> customState(UUID tenant, java.util.Collection<UUID> ids) {
+        Map<UUID, CustomState> state = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return state;
+        }
+        jdbc.sql("select id, category_id, custom_fields from assets where tenant_id = ? and id = any(cast(? as uuid[]))")
+                .params(tenant, ids.stream().map(UUID::toString).toArray(String[]::new))
+                .query(rs -> {
+                    state.put(rs.getObject("id", UUID.class), new CustomState(rs.getObject("category_id", UUID.class),
+                            customFields(rs.getString("custom_fields"))));
+                });
+        return state;
+    }
+
     void setCustomFields(UUID tenant, UUID id, Map<String, Object> values) {
         jdbc.sql("update assets set custom_fields = cast(? as jsonb) where tenant_id = ? and id = ?")
                 .params(json(values), tenant, id).update();

@@ -77,6 +77,14 @@ public class Assets {
         return store.find(TenantContext.require(), id).orElseThrow(() -> ProblemException.notFound("Asset"));
     }
 
+    /** The assets with these ids, in the order given (unknown ids are left out). */
+    @Transactional(readOnly = true)
+    public List<AssetView> getAll(List<UUID> ids) {
+        Map<UUID, AssetView> found = new java.util.HashMap<>();
+        store.findAll(TenantContext.require(), ids).forEach(a -> found.put(a.id(), a));
+        return ids.stream().map(found::get).filter(Objects::nonNull).toList();
+    }
+
     @Transactional
     public AssetView update(UUID id, AssetChanges changes) {
         UUID tenant = TenantContext.require();

@@ -26,7 +26,8 @@ import org.springframework.stereotype.Component;
 class ImportTable {
 
     /** One checked row: its asset id, whether it is new, and the values to write (null = keep / not given). */
-    record Staged(long line, UUID id, boolean isNew, String assetTag, AssetChanges changes, Map<RefKind, UUID> refs) {
+    record Staged(long line, UUID id, boolean isNew, String assetTag, AssetChanges changes, Map<RefKind, UUID> refs,
+            @Nullable String customFields) {
     }
 
     private static final AssetField[] FIELDS = {AssetField.NAME, AssetField.SERIAL_NUMBER, AssetField.DESCRIPTION,
@@ -51,7 +52,7 @@ class ImportTable {
                     description text, notes text, purchase_date date, purchase_cost numeric(14, 2), order_number text,
                     vendor_id uuid, warranty_months int, warranty_expires_on date, end_of_life_on date,
                     next_audit_on date, expected_checkin_on date, category_id uuid, manufacturer_id uuid,
-                    model_id uuid, status_id uuid, location_id uuid) on commit drop""").update();
+                    model_id uuid, status_id uuid, location_id uuid, custom_fields jsonb) on commit drop""").update();
         jdbc.sql("truncate asset_import").update();
     }
 
@@ -71,6 +72,8 @@ class ImportTable {
                 text.append('\t');
                 value(text, r.refs().get(k));
             }
+            text.append('\t');
+            value(text, r.customFields());
             text.append('\n');
         }
         Connection con = DataSourceUtils.getConnection(dataSource);
@@ -91,10 +94,11 @@ class ImportTable {
                 insert into assets (tenant_id, id, asset_tag, name, serial_number, description, notes, purchase_date,
                                     purchase_cost, order_number, vendor_id, warranty_months, warranty_expires_on,
                                     end_of_life_on, next_audit_on, expected_checkin_on, category_id, manufacturer_id,
-                                    model_id, status_id, location_id, created_at, updated_at)
+                                    model_id, status_id, location_id, custom_fields, created_at, updated_at)
                 select ?, id, asset_tag, name, serial_number, description, notes, purchase_date, purchase_cost,
                        order_number, vendor_id, warranty_months, warranty_expires_on, end_of_life_on, next_audit_on,
                        expected_checkin_on, category_id, manufacturer_id, model_id, coalesce(status_id, ?), location_id,
+                       coalesce(custom_fields, '{}'::jsonb),
                        now() + line * interval '1 microsecond', now() + line * interval '1 microsecond'
                 from asset_import where is_new order by line""").params(tenant, defaultStatus).update();
     }
@@ -117,7 +121,8 @@ class ImportTable {
                        category_id = coalesce(i.category_id, a.category_id),
                        manufacturer_id = coalesce(i.manufacturer_id, a.manufacturer_id),
                        model_id = coalesce(i.model_id, a.model_id), status_id = coalesce(i.status_id, a.status_id),
-                       location_id = coalesce(i.location_id, a.location_id), updated_at = now()
+                       location_id = coalesce(i.location_id, a.location_id),
+                       custom_fields = coalesce(i.custom_fields, a.custom_fields), updated_at = now()
                 from asset_import i
                 where not i.is_new and a.tenant_id = ? and a.id = i.id""").param(tenant).update();
     }

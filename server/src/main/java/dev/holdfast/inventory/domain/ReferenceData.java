@@ -169,7 +169,8 @@ public class ReferenceData {
     }
 
     private void checkExists(ReferenceTable.Column column, UUID id) {
-        if (jdbc.sql("select count(*) from " + column.refTable() + " where tenant_id = ? and id = ?")
+        String idColumn = "memberships".equals(column.refTable()) ? "user_id" : "id"; // a linked user: a member
+        if (jdbc.sql("select count(*) from " + column.refTable() + " where tenant_id = ? and " + idColumn + " = ?")
                 .params(TenantContext.require(), id).query(Long.class).single() == 0) {
             throw ProblemException.invalid(column.json(), "does not exist");
         }
@@ -185,7 +186,7 @@ public class ReferenceData {
         }
     }
 
-    private static Map<String, Object> map(ReferenceTable t, ResultSet rs) throws SQLException {
+    static Map<String, Object> map(ReferenceTable t, ResultSet rs) throws SQLException {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("id", rs.getObject("id", UUID.class));
         row.put("name", rs.getString("name"));

@@ -29,7 +29,8 @@ public enum ReferenceTable {
     PEOPLE("people", "people", "Person", List.of(
             Column.text("email", "email", 254),
             Column.text("employeeNumber", "employee_number", 100),
-            Column.ref("departmentId", "department_id", "departments")));
+            Column.ref("departmentId", "department_id", "departments"),
+            Column.ref("userId", "user_id", "memberships")));
 
     /** One field: JSON name, column, and how a value is checked. */
     public record Column(String json, String column, Kind kind, int maxLength, double min, double max,
@@ -99,6 +100,21 @@ public enum ReferenceTable {
         this.table = table;
         this.label = label;
         this.columns = columns;
+    }
+
+    /** The path segment of the API and pages ({@code status-labels}). */
+    public String path() {
+        return path;
+    }
+
+    /** The singular name ({@code Status label}). */
+    public String label() {
+        return label;
+    }
+
+    /** The fields besides the name. */
+    public List<Column> columns() {
+        return columns;
     }
 
     public static Optional<ReferenceTable> byPath(String path) {

@@ -38,22 +38,32 @@ class AssetActionPages {
 
     @PostMapping("/assets/{id}/checkin")
     String checkIn(@PathVariable UUID id, @RequestParam(required = false) @Nullable String note,
-            RedirectAttributes redirect) {
+            @RequestParam(required = false) @Nullable String back, RedirectAttributes redirect) {
         PageAccess.requireWriter();
-        return act(id, redirect, () -> {
-            checkouts.checkIn(id, blankToNull(note));
-            return "Checked in.";
+        return act(id, back, redirect, () -> {
+            var asset = checkouts.checkIn(id, blankToNull(note));
+            return back == null ? "Checked in." : "Checked in " + asset.assetTag() + " (" + asset.name() + ").";
         });
     }
 
     @PostMapping("/assets/{id}/audit")
     String audit(@PathVariable UUID id, @RequestParam(required = false) @Nullable String note,
-            RedirectAttributes redirect) {
+            @RequestParam(required = false) @Nullable String back, RedirectAttributes redirect) {
         PageAccess.requireWriter();
-        return act(id, redirect, () -> {
+        return act(id, back, redirect, () -> {
             var asset = checkouts.audit(id, null, blankToNull(note));
-            return "Audit recorded; the next one is due on " + asset.nextAuditOn() + ".";
+            return "Audit recorded for " + asset.assetTag() + "; the next one is due on " + asset.nextAuditOn() + ".";
         });
+    }
+
+    /** The work lists an action may return to (anything else goes back to the asset). */
+    private static final java.util.Set<String> BACK = java.util.Set.of("/assets/audits", "/assets/overdue");
+
+    private static String act(UUID id, @Nullable String back, RedirectAttributes redirect,
+            java.util.function.Supplier<String> action) {
+        String target = back != null && BACK.contains(back) ? back : "/assets/" + id;
+        act(id, redirect, action);
+        return "redirect:" + target;
     }
 
     private static String act(UUID id, RedirectAttributes redirect, java.util.function.Supplier<String> action) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import dev.holdfast.inventory.domain.AssetView;
+import dev.holdfast.inventory.domain.CustomFields;
 import dev.holdfast.platform.ProblemException;
 
 import org.jspecify.annotations.Nullable;
@@ -25,13 +26,38 @@ final class AssetForm {
     private AssetForm() {
     }
 
-    /** The submitted values of the form's fields, as typed (absent ones empty). */
+    /** Custom field inputs are named {@code cf.<key>}. */
+    static final String CUSTOM = "cf.";
+
+    /** The submitted values of the form's fields, as typed (absent ones empty), custom field inputs included. */
     static Map<String, String> values(Map<String, String> params) {
         Map<String, String> values = new LinkedHashMap<>();
         for (String f : FIELDS) {
             values.put(f, params.getOrDefault(f, ""));
         }
+        params.forEach((k, v) -> {
+            if (k.startsWith(CUSTOM)) {
+                values.put(k, v);
+            }
+        });
         return values;
+    }
+
+    /**
+     * The custom field values of the request body: the fields of the chosen category only (a changed category drops
+     * the old one's inputs). Creating leaves out empty ones; editing sends them as null (cleared).
+     */
+    static @Nullable Map<String, @Nullable Object> customFields(Map<String, String> values,
+            List<CustomFields.Definition> definitions, boolean creating) {
+        Map<String, @Nullable Object> custom = new LinkedHashMap<>();
+        for (CustomFields.Definition d : definitions) {
+            String raw = values.getOrDefault(CUSTOM + d.key(), "").strip();
+            if (creating && raw.isEmpty()) {
+                continue;
+            }
+            custom.put(d.key(), raw.isEmpty() ? null : raw);
+        }
+        return custom.isEmpty() ? null : custom;
     }
 
     /** The form filled from an asset (for editing). The warranty end is shown only when set explicitly. */
@@ -57,6 +83,7 @@ final class AssetForm {
         v.put("description", text(a.description()));
         v.put("notes", text(a.notes()));
         v.put("tags", String.join("\n", a.tags()));
+        a.customFields().forEach((key, value) -> v.put(CUSTOM + key, customText(value)));
         return v;
     }
 
@@ -86,7 +113,9 @@ final class AssetForm {
         for (ProblemException.FieldProblem p : e.errors()) {
             String field = p.field();
             String message = p.message();
-            if (field.startsWith("tags[")) {
+            if (field.startsWith("customFields.")) {
+                field = CUSTOM + field.substring("customFields.".length());
+            } else if (field.startsWith("tags[")) {
                 int line = Integer.parseInt(field.substring(5, field.indexOf(']'))) + 1;
                 field = "tags";
                 message = "tag " + line + ": " + message;
@@ -112,6 +141,17 @@ final class AssetForm {
         } catch (NumberFormatException e) {
             throw ProblemException.invalid("warrantyMonths", "must be a whole number of months from 0 to 1200");
         }
+    }
+
+    /** A stored custom value as a form shows it (numbers without an exponent). */
+    static String customText(@Nullable Object value) {
+        if (value instanceof java.math.BigDecimal d) {
+            return d.toPlainString();
+        }
+        if (value instanceof Double || value instanceof Float) {
+            return new java.math.BigDecimal(value.toString()).toPlainString();
+        }
+        return text(value);
     }
 
     private static String text(@Nullable Object value) {

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import dev.holdfast.inventory.domain.AssetChanges;
 import dev.holdfast.inventory.domain.AssetView;
 import dev.holdfast.inventory.domain.Assets;
+import dev.holdfast.inventory.domain.CustomFields;
 import dev.holdfast.inventory.domain.ReferenceOptions;
 import dev.holdfast.platform.ProblemException;
 
@@ -29,10 +30,25 @@ class AssetFormPages {
 
     private final Assets assets;
     private final ReferenceOptions options;
+    private final CustomFields customFields;
 
-    AssetFormPages(Assets assets, ReferenceOptions options) {
+    AssetFormPages(Assets assets, ReferenceOptions options, CustomFields customFields) {
         this.assets = assets;
         this.options = options;
+        this.customFields = customFields;
+    }
+
+    /**
+     * The custom field inputs of the category typed or chosen on the form (htmx swaps them in when the category
+     * changes; values already typed into inputs of the same key are kept).
+     */
+    @GetMapping("/assets/custom-fields")
+    String customFieldInputs(@RequestParam Map<String, String> params, Model model) {
+        PageAccess.requireWriter();
+        model.addAttribute("form", AssetForm.values(params));
+        model.addAttribute("fieldErrors", Map.of());
+        model.addAttribute("customFields", customFields.ofCategory(params.get("category")));
+        return "inventory/custom-fields :: inputs";
     }
 
     @GetMapping("/assets/new")
@@ -47,7 +63,7 @@ class AssetFormPages {
         PageAccess.requireWriter();
         Map<String, String> values = AssetForm.values(params);
         try {
-            AssetView created = assets.create(AssetChanges.from(AssetForm.body(values, true), true));
+            AssetView created = assets.create(AssetChanges.from(body(values, true), true));
             redirect.addFlashAttribute("notice", "Asset " + created.assetTag() + " created.");
             return "redirect:/assets/" + created.id();
         } catch (ProblemException e) {
@@ -69,12 +85,23 @@ class AssetFormPages {
         AssetView asset = assets.get(id);
         Map<String, String> values = AssetForm.values(params);
         try {
-            assets.update(id, AssetChanges.from(AssetForm.body(values, false), false));
+            assets.update(id, AssetChanges.from(body(values, false), false));
             redirect.addFlashAttribute("notice", "Changes saved.");
             return "redirect:/assets/" + id;
         } catch (ProblemException e) {
             return rejected(e, model, asset, values, response);
         }
+    }
+
+    /** The request body of the form, with the custom fields of the category chosen on it. */
+    private Map<String, @Nullable Object> body(Map<String, String> values, boolean creating) {
+        Map<String, @Nullable Object> body = AssetForm.body(values, creating);
+        Map<String, @Nullable Object> custom = AssetForm.customFields(values,
+                customFields.ofCategory(values.get("category")), creating);
+        if (custom != null) {
+            body.put("customFields", custom);
+        }
+        return body;
     }
 
     private String rejected(ProblemException e, Model model, @Nullable AssetView asset, Map<String, String> values,
@@ -93,6 +120,7 @@ class AssetFormPages {
         model.addAttribute("asset", asset);
         model.addAttribute("form", values);
         model.addAttribute("choices", options.all());
+        model.addAttribute("customFields", customFields.ofCategory(values.get("category")));
         if (!model.containsAttribute("fieldErrors")) {
             model.addAttribute("fieldErrors", Map.of());
         }

@@ -97,6 +97,18 @@ class AssetListPages {
             @RequestParam(defaultValue = "/assets") String back, RedirectAttributes redirect) {
         PageAccess.requireWriter();
         String target = back.startsWith("/assets") && !back.startsWith("//") ? back : "/assets";
+        if (change.equals("checkin")) {
+            try {
+                int n = bulk.checkIn(ids, null);
+                redirect.addFlashAttribute("notice", n == 0 ? "None of the chosen assets was checked out."
+                        : n + (n == 1 ? " asset" : " assets") + " checked in.");
+                redirect.addFlashAttribute("clearSelection", true);
+            } catch (ProblemException e) {
+                redirect.addFlashAttribute("error", e.status().value() == 404
+                        ? "Some of the chosen assets no longer exist; nothing was checked in." : e.getMessage());
+            }
+            return "redirect:" + target;
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         String what;
         switch (change) {
@@ -109,7 +121,7 @@ class AssetListPages {
                 what = "Location";
             }
             default -> {
-                redirect.addFlashAttribute("error", "Choose what to change: the status or the location.");
+                redirect.addFlashAttribute("error", "Choose what to change: the status, the location or check in.");
                 return "redirect:" + target;
             }
         }

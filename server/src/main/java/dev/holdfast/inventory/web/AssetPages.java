@@ -1,11 +1,15 @@
 package dev.holdfast.inventory.web;
 
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import dev.holdfast.accounts.AccountsProperties;
 import dev.holdfast.inventory.domain.AssetView;
 import dev.holdfast.inventory.domain.Assets;
+import dev.holdfast.inventory.domain.CustomFields;
 import dev.holdfast.inventory.domain.ReferenceData;
 import dev.holdfast.inventory.domain.ReferenceTable;
 
@@ -33,8 +37,10 @@ class AssetPages {
     private final Clock clock = Clock.systemUTC();
 
     private final ReferenceData references;
+    private final CustomFields customFields;
 
-    AssetPages(Assets assets, AccountsProperties accounts, ReferenceData references) {
+    AssetPages(Assets assets, AccountsProperties accounts, ReferenceData references, CustomFields customFields) {
+        this.customFields = customFields;
         this.references = references;
         this.assets = assets;
         this.accounts = accounts;
@@ -48,6 +54,18 @@ class AssetPages {
         model.addAttribute("warranty", AssetDisplay.warranty(asset.warrantyExpiresOn(), clock));
         model.addAttribute("history", AssetDisplay.history(assets.history(id, null, HISTORY)));
         model.addAttribute("pageUrl", accounts.link("/assets/" + id));
+        List<CustomFields.Definition> definitions = asset.categoryId() == null ? List.of()
+                : customFields.of(asset.categoryId());
+        Map<String, String> values = new HashMap<>();
+        for (CustomFields.Definition d : definitions) {
+            Object v = asset.customFields().get(d.key());
+            if (v != null) {
+                values.put(d.key(), d.type() == CustomFields.Type.BOOLEAN ? (Boolean.parseBoolean(v.toString()) ? "Yes" : "No")
+                        : AssetForm.customText(v));
+            }
+        }
+        model.addAttribute("customFields", definitions);
+        model.addAttribute("customValues", values);
         if (PageAccess.canWrite() && asset.assignedTo() == null) {
             model.addAttribute("people", references.list(ReferenceTable.PEOPLE, null, 1000, null).items());
             model.addAttribute("places", references.list(ReferenceTable.LOCATIONS, null, 1000, null).items());

@@ -8,6 +8,7 @@ import dev.holdfast.inventory.domain.CustomFields;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -33,6 +34,12 @@ class CustomFieldApi {
     @ResponseStatus(HttpStatus.CREATED)
     CustomFields.Definition define(@PathVariable UUID categoryId, @RequestBody Map<String, Object> body) {
         return fields.define(categoryId, body);
+    }
+
+    @PatchMapping("/api/v1/categories/{categoryId}/fields/{fieldId}")
+    CustomFields.Definition change(@PathVariable UUID categoryId, @PathVariable UUID fieldId,
+            @RequestBody Map<String, Object> body) {
+        return fields.change(categoryId, fieldId, body);
     }
 
     @DeleteMapping("/api/v1/categories/{categoryId}/fields/{fieldId}")
