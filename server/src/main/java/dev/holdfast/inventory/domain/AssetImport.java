@@ -60,9 +60,11 @@ public class AssetImport {
     private final AuditTrail audit;
     private final ImportProperties properties;
     private final JdbcClient jdbc;
+    private final WarrantyChanges warranty;
 
     AssetImport(AssetStore store, References references, ImportTable table, AuditTrail audit,
-            ImportProperties properties, JdbcClient jdbc) {
+            ImportProperties properties, JdbcClient jdbc, WarrantyChanges warranty) {
+        this.warranty = warranty;
         this.store = store;
         this.references = references;
         this.table = table;
@@ -111,6 +113,8 @@ public class AssetImport {
         Result result = run.finish();
         if (dryRun) {
             TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+        } else if (result.created() + result.updated() > 0) {
+            warranty.changed();
         }
         return result;
     }
