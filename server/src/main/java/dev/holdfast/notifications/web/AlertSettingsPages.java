@@ -61,11 +61,12 @@ class AlertSettingsPages {
             List<String> roles = form.getOrDefault(p + "roles", List.of());
             Map<String, Object> fields = new LinkedHashMap<>();
             fields.put("enabled", enabled);
-            fields.put("days", form.getFirst(p + "days"));
-            fields.put("percent", form.getFirst(p + "percent"));
             fields.put("roles", roles);
-            fields.put("emails", form.getFirst(p + "emails") == null ? "" : form.getFirst(p + "emails"));
-            fields.put("delivery", form.getFirst(p + "delivery"));
+            for (String name : List.of("days", "percent", "emails", "delivery")) {
+                if (form.containsKey(p + name)) {
+                    fields.put(name, text(form.getFirst(p + name)));
+                }
+            }
             kinds.put(kind.name(), fields);
             rows.add(row(kind, enabled, text(form.getFirst(p + "days")), text(form.getFirst(p + "percent")),
                     Set.copyOf(roles), text(form.getFirst(p + "emails")), text(form.getFirst(p + "delivery"))));
