@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The inventory's figures for the dashboard: grouped counts and the warranty window (index of V501). */
+/** The inventory's figures for the dashboard: grouped counts and the warranty window (stored warranty_ends_on, V501). */
 @Service
 @Transactional(readOnly = true)
 class InventoryFigures implements InventoryOverview {
@@ -48,16 +48,14 @@ class InventoryFigures implements InventoryOverview {
 
     @Override
     public long warrantiesEnding(LocalDate today, int days) {
-        return jdbc.sql("select count(*) from assets where tenant_id = ? and " + WarrantyAlertSource.HAS_END + " and "
-                        + WarrantyAlertSource.END + " between ? and ?")
+        return jdbc.sql("select count(*) from assets where tenant_id = ? and warranty_ends_on between ? and ?")
                 .params(TenantContext.require(), today, today.plusDays(days)).query(Long.class).single();
     }
 
     @Override
     public List<WarrantyEnd> warrantiesEndingSoonest(LocalDate today, int days, int limit) {
-        return jdbc.sql("select id, asset_tag, name, " + WarrantyAlertSource.END + " from assets where tenant_id = ? and "
-                        + WarrantyAlertSource.HAS_END + " and " + WarrantyAlertSource.END + " between ? and ?"
-                        + " order by " + WarrantyAlertSource.END + ", asset_tag limit ?")
+        return jdbc.sql("select id, asset_tag, name, warranty_ends_on from assets where tenant_id = ?"
+                        + " and warranty_ends_on between ? and ? order by warranty_ends_on, asset_tag limit ?")
                 .params(TenantContext.require(), today, today.plusDays(days), limit)
                 .query((rs, n) -> new WarrantyEnd(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                         rs.getObject(4, LocalDate.class)))

@@ -16,15 +16,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * Warranties expiring: every asset whose warranty ends (warranty_expires_on, else purchase_date + warranty_months) from
- * today to today + N days inclusive. One range scan of {@code assets_warranty_end_idx} (V501), streamed. The key
+ * today to today + N days inclusive. One range scan of {@code assets_warranty_ends_idx} on the stored
+ * {@code warranty_ends_on} (V501), streamed. The key
  * carries the end date, so a changed warranty is a new condition.
  */
 @Component
 class WarrantyAlertSource implements AlertSource {
 
-    static final String END = "asset_warranty_end(warranty_expires_on, purchase_date, warranty_months)";
-    /** The index predicate, repeated so the planner can use the partial index. */
-    static final String HAS_END = "(warranty_expires_on is not null or (purchase_date is not null and warranty_months is not null))";
 
     private final JdbcClient jdbc;
 
@@ -42,8 +40,8 @@ class WarrantyAlertSource implements AlertSource {
         if (kind != AlertKind.WARRANTY_EXPIRING) {
             return;
         }
-        jdbc.sql("select id, asset_tag, name, " + END + " as ends_on from assets"
-                        + " where tenant_id = ? and " + HAS_END + " and " + END + " between ? and ?")
+        jdbc.sql("select id, asset_tag, name, warranty_ends_on from assets"
+                        + " where tenant_id = ? and warranty_ends_on between ? and ?")
                 .params(TenantContext.require(), today, today.plusDays(threshold.days()))
                 .query(rs -> {
                     UUID id = rs.getObject(1, UUID.class);
