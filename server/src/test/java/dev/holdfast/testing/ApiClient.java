@@ -60,6 +60,11 @@ public final class ApiClient {
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build());
     }
 
+    public Reply put(String path, Object body) {
+        return send(builder(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build());
+    }
+
     public Reply delete(String path) {
         return send(builder(path).DELETE().build());
     }

@@ -92,6 +92,10 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/ingest/**", "/api/v1/devices/self/**").hasRole("DEVICE")
                         .requestMatchers(HttpMethod.GET, "/api/v1/inventory-settings").hasRole("VIEWER")
                         .requestMatchers("/api/v1/inventory-settings").hasRole("ADMIN")
+                        // --- alerts rules ---
+                        .requestMatchers("/api/v1/alert-settings/**").hasRole("ADMIN")
+                        .requestMatchers("/api/v1/notifications/**").hasRole("VIEWER")
+                        // --- end alerts rules ---
                         .requestMatchers(HttpMethod.GET, INVENTORY_API).hasRole("VIEWER")
                         .requestMatchers(INVENTORY_API).hasRole("MANAGER")
                         // --- procurement rules ---
@@ -121,6 +125,9 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/**").hasRole("OPERATOR")
                         .requestMatchers("/operator/**").hasRole("OPERATOR")
                         .requestMatchers("/settings/**", "/users/**", "/devices/**").hasRole("ADMIN")
+                        // --- alerts rules ---
+                        .requestMatchers("/notifications/**", "/dashboard/**").hasRole("VIEWER")
+                        // --- end alerts rules ---
                         .requestMatchers(HttpMethod.GET, "/assets/new", "/assets/*/edit", "/assets/*/delete")
                         .hasRole("MANAGER")
                         .requestMatchers(HttpMethod.GET, "/assets/**").hasRole("VIEWER")

@@ -61,10 +61,12 @@ public class AssetImport {
     private final ImportProperties properties;
     private final JdbcClient jdbc;
     private final CustomFields customFields;
+    private final WarrantyChanges warranty;
 
     AssetImport(AssetStore store, References references, ImportTable table, AuditTrail audit,
-            ImportProperties properties, JdbcClient jdbc, CustomFields customFields) {
+            ImportProperties properties, JdbcClient jdbc, CustomFields customFields, WarrantyChanges warranty) {
         this.customFields = customFields;
+        this.warranty = warranty;
         this.store = store;
         this.references = references;
         this.table = table;
@@ -136,6 +138,8 @@ public class AssetImport {
         }
         if (dryRun) {
             TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+        } else if (result.created() + result.updated() > 0) {
+            warranty.changed();
         }
         return result;
     }

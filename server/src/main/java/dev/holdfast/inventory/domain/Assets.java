@@ -34,10 +34,12 @@ public class Assets {
     private final AuditTrail audit;
     private final CustomFields customFields;
     private final InventorySettings settings;
+    private final WarrantyChanges warranty;
 
     Assets(AssetStore store, References references, AuditTrail audit, CustomFields customFields,
-            InventorySettings settings) {
+            InventorySettings settings, WarrantyChanges warranty) {
         this.settings = settings;
+        this.warranty = warranty;
         this.store = store;
         this.references = references;
         this.audit = audit;
@@ -69,6 +71,7 @@ public class Assets {
         changes.tags().ifPresent(tags -> setTags(tenant, id, tags));
         AssetView created = store.find(tenant, id).orElseThrow();
         audit.record("asset.created", AUDIT_TYPE, id.toString(), null, snapshot(created));
+        warranty.afterChange(changes);
         return created;
     }
 
@@ -107,6 +110,7 @@ public class Assets {
         changes.tags().ifPresent(tags -> setTags(tenant, id, tags));
         AssetView after = store.find(tenant, id).orElseThrow();
         audit.record("asset.updated", AUDIT_TYPE, id.toString(), snapshot(before), snapshot(after));
+        warranty.afterChange(changes);
         return after;
     }
 
@@ -116,6 +120,7 @@ public class Assets {
         AssetView before = store.find(tenant, id).orElseThrow(() -> ProblemException.notFound("Asset"));
         store.delete(tenant, id);
         audit.record("asset.deleted", AUDIT_TYPE, id.toString(), snapshot(before), null);
+        warranty.changed();
     }
 
     @Transactional(readOnly = true)
