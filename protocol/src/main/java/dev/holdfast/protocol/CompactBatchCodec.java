@@ -1,7 +1,6 @@
 package dev.holdfast.protocol;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -148,21 +147,42 @@ public final class CompactBatchCodec {
             }
         }
 
-        Map<ByteBuffer, Integer> advIndex = new HashMap<>();
+        // dictionaries of the distinct advertisements and MACs, found by hashing the bytes where they lie
+        byte[] advBytes = ble.advBytes();
+        int slots = Integer.highestOneBit(Math.max(16, ble.size() * 2)) * 2;
+        int[] advSlot = new int[slots]; // dictionary index + 1, 0 = empty
+        int[] advFirst = new int[ble.size()]; // the sighting that introduced dictionary entry k
+        int advs = 0;
         Map<Long, Integer> macIndex = new HashMap<>();
         int[] advOf = new int[ble.size()];
         int[] macOf = new int[ble.size()];
         Out advDictionary = new Out(256);
         Out macDictionary = new Out(64);
         for (int i = 0; i < ble.size(); i++) {
-            byte[] adv = ble.adv(i);
-            Integer known = advIndex.putIfAbsent(ByteBuffer.wrap(adv), advIndex.size());
-            if (known == null) {
-                advOf[i] = advIndex.size() - 1;
-                advDictionary.unsigned(adv.length);
-                advDictionary.bytes(adv);
-            } else {
-                advOf[i] = known;
+            int from = ble.advFrom(i);
+            int len = ble.advLength(i);
+            int h = 1;
+            for (int k = from; k < from + len; k++) {
+                h = 31 * h + advBytes[k];
+            }
+            int slot = (h ^ h >>> 16) & slots - 1;
+            while (true) {
+                int entry = advSlot[slot];
+                if (entry == 0) {
+                    advSlot[slot] = ++advs;
+                    advFirst[advs - 1] = i;
+                    advOf[i] = advs - 1;
+                    advDictionary.unsigned(len);
+                    advDictionary.bytes(advBytes, from, len);
+                    break;
+                }
+                int j = advFirst[entry - 1];
+                int jf = ble.advFrom(j);
+                if (ble.advLength(j) == len && Arrays.equals(advBytes, from, from + len, advBytes, jf, jf + len)) {
+                    advOf[i] = entry - 1;
+                    break;
+                }
+                slot = (slot + 1) & slots - 1;
             }
             long mac = ble.macBits(i);
             if (mac < 0) {
@@ -179,7 +199,7 @@ public final class CompactBatchCodec {
                 }
             }
         }
-        out.unsigned(advIndex.size());
+        out.unsigned(advs);
         out.append(advDictionary);
         out.unsigned(macIndex.size());
         out.append(macDictionary);
@@ -361,10 +381,10 @@ public final class CompactBatchCodec {
             unsigned(v << 1 ^ v >> 63);
         }
 
-        void bytes(byte[] b) {
-            ensure(b.length);
-            System.arraycopy(b, 0, buf, pos, b.length);
-            pos += b.length;
+        void bytes(byte[] b, int from, int length) {
+            ensure(length);
+            System.arraycopy(b, from, buf, pos, length);
+            pos += length;
         }
 
         void append(Out other) {

@@ -33,9 +33,9 @@ import org.springframework.stereotype.Component;
 /**
  * Group commit: uploads, already decoded, validated and encoded by the request threads, wait in a bounded queue;
  * each writer thread takes what has gathered (up to {@code maxPerCommit}) and stores it in ONE transaction — one
- * multi-row insert of idempotency receipts ({@code on conflict do nothing returning} tells which are fresh), one
- * multi-row insert of the fresh batches, one update of the devices' last upload — and completes every upload's
- * future only after the commit. A full queue refuses the upload (the caller answers 503), never drops it.
+ * statement inserting the idempotency receipts ({@code on conflict do nothing returning} tells which are fresh) and
+ * the fresh batches, one update of the devices' last upload — and completes every upload's future only after the
+ * commit. A full queue refuses the upload (the caller answers 503), never drops it.
  *
  * <p>Several companies in one transaction: the rows are grouped by company, and before each group the transaction's
  * tenant setting ({@code app.tenant_id}, what row-level security checks) is switched to that company, exactly as
@@ -222,41 +222,22 @@ class BatchWriter implements SmartLifecycle {
         });
     }
 
+    /**
+     * One statement: the receipts ({@code on conflict do nothing}) and, for the receipts that went in, the batches;
+     * answers the fresh keys. Then the devices' last upload, coalesced per device.
+     */
     private Set<Key> commitTenant(UUID tenant, List<Row> group) {
-        StringBuilder sql = new StringBuilder(
-                "insert into ingest_receipts (tenant_id, device_id, batch_id, day, received_at) values ");
-        List<Object> params = new ArrayList<>(group.size() * 5);
+        StringBuilder sql = new StringBuilder(256 + group.size() * 40);
+        sql.append("with v (device_id, batch_id, day, received_at, sent_at, skew_ms, first_at, last_at, gps_count, ")
+                .append("ble_count, motion_count, payload) as (values ");
+        List<Object> params = new ArrayList<>(group.size() * 12 + 2);
         for (int i = 0; i < group.size(); i++) {
             Row r = group.get(i);
-            sql.append(i == 0 ? "(?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?)");
-            params.add(tenant);
+            sql.append(i == 0 ? "(?::uuid, ?::uuid, ?::date, ?::timestamptz, ?::timestamptz, ?::bigint, ?::timestamptz, "
+                    + "?::timestamptz, ?::int, ?::int, ?::int, ?::bytea)" : ", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
             params.add(r.deviceId());
             params.add(r.batchId());
             params.add(r.day());
-            params.add(Timestamp.from(r.received()));
-        }
-        sql.append(" on conflict do nothing returning device_id, batch_id");
-        Set<Key> fresh = new HashSet<>(jdbc.sql(sql.toString()).params(params)
-                .query((rs, n) -> new Key(tenant, rs.getObject(1, UUID.class), rs.getObject(2, UUID.class))).list());
-        if (fresh.isEmpty()) {
-            return fresh;
-        }
-        sql.setLength(0);
-        sql.append("""
-                insert into field_batches (tenant_id, day, device_id, batch_id, received_at, sent_at, skew_ms, first_at,
-                    last_at, gps_count, ble_count, motion_count, format, payload) values\s""");
-        params.clear();
-        Map<UUID, Instant> uploads = new HashMap<>();
-        int n = 0;
-        for (Row r : group) {
-            if (!fresh.contains(r.key())) {
-                continue;
-            }
-            sql.append(n++ == 0 ? "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)" : ", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)");
-            params.add(tenant);
-            params.add(r.day());
-            params.add(r.deviceId());
-            params.add(r.batchId());
             params.add(Timestamp.from(r.received()));
             params.add(Timestamp.from(Instant.ofEpochMilli(r.sentAt())));
             params.add(r.skewMs());
@@ -266,9 +247,30 @@ class BatchWriter implements SmartLifecycle {
             params.add(r.bleCount());
             params.add(r.motionCount());
             params.add(r.payload());
-            uploads.merge(r.deviceId(), r.received(), (a, b) -> a.isAfter(b) ? a : b);
         }
-        jdbc.sql(sql.toString()).params(params).update();
+        sql.append("""
+                ),
+                fresh as (
+                    insert into ingest_receipts (tenant_id, device_id, batch_id, day, received_at)
+                    select ?, device_id, batch_id, day, received_at from v
+                    on conflict do nothing returning device_id, batch_id),
+                stored as (
+                    insert into field_batches (tenant_id, day, device_id, batch_id, received_at, sent_at, skew_ms, first_at,
+                        last_at, gps_count, ble_count, motion_count, format, payload)
+                    select ?, v.day, v.device_id, v.batch_id, v.received_at, v.sent_at, v.skew_ms, v.first_at, v.last_at,
+                        v.gps_count, v.ble_count, v.motion_count, 1, v.payload
+                    from v join fresh using (device_id, batch_id))
+                select device_id, batch_id from fresh""");
+        params.add(tenant);
+        params.add(tenant);
+        Set<Key> fresh = new HashSet<>(jdbc.sql(sql.toString()).params(params)
+                .query((rs, n) -> new Key(tenant, rs.getObject(1, UUID.class), rs.getObject(2, UUID.class))).list());
+        Map<UUID, Instant> uploads = new HashMap<>();
+        for (Row r : group) {
+            if (fresh.contains(r.key())) {
+                uploads.merge(r.deviceId(), r.received(), (a, b) -> a.isAfter(b) ? a : b);
+            }
+        }
         devices.markUploads(tenant, uploads);
         return fresh;
     }
