@@ -259,7 +259,7 @@ class FieldDataStorageTest extends WebTest {
     private static Batch reference(long sentAt, long start) {
         GpsFixes.Builder gps = GpsFixes.builder();
         for (int i = 0; i < 5; i++) {
-            gps.add(start + i * 10_000L, 48.1374321 + i * 1e-5, 11.5754321 - i * 1e-5, 4.5f + i, i == 2 ? Double.NaN : 519.25,
+            gps.add(start + i * 10_000L, (481_374_321 + i * 100) / 1e7, (115_754_321 - i * 100) / 1e7, 4.5f + i, i == 2 ? Double.NaN : 519.25,
                     1.25f, i == 3 ? Float.NaN : 88.5f);
         }
         BleSightings.Builder ble = BleSightings.builder();
