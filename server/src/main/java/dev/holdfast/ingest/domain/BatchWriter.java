@@ -121,7 +121,9 @@ class BatchWriter implements SmartLifecycle {
 
     @Override
     public int getPhase() {
-        return SmartLifecycle.DEFAULT_PHASE - 1024; // stops after the web server has stopped taking requests
+        // below the web server's phases (DEFAULT_PHASE - 1024 / - 2048): starts before it and stops after it has
+        // finished its in-flight requests, so every upload that got into the queue is written before the pool closes
+        return SmartLifecycle.DEFAULT_PHASE - 4096;
     }
 
     private void loop() {
