@@ -102,6 +102,27 @@ public final class BleSightings extends AbstractList<BleSighting> implements Ran
         return mac[i] < 0 ? null : MacAddress.format(mac[i]);
     }
 
+    /** All advertisements back to back; advertisement i starts at {@link #advFrom(int)}. Not a copy: do not change. */
+    byte[] advBytes() {
+        return advBytes;
+    }
+
+    int advFrom(int i) {
+        check(i);
+        return advStart[i];
+    }
+
+    int advLength(int i) {
+        check(i);
+        return advStart[i + 1] - advStart[i];
+    }
+
+    /** The advertiser's address as a 48-bit number, or -1 if absent. */
+    long macBits(int i) {
+        check(i);
+        return mac[i];
+    }
+
     /** The {@code mac:} tag id of the advertiser, or null if the device did not report the address. */
     public @Nullable TagId macTagId(int i) {
         String address = mac(i);

@@ -1,6 +1,7 @@
 package dev.holdfast.fleet;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -12,6 +13,14 @@ public interface Devices {
      * move it back). Joins the caller's transaction when there is one, else runs its own for {@code tenantId}.
      */
     void markUpload(UUID tenantId, UUID deviceId, Instant at);
+
+    /**
+     * {@link #markUpload} for many devices of one company in one statement (the ingest writer's group commit):
+     * {@code uploads} maps device id to upload time. Joins the caller's transaction when there is one.
+     */
+    default void markUploads(UUID tenantId, Map<UUID, Instant> uploads) {
+        uploads.forEach((deviceId, at) -> markUpload(tenantId, deviceId, at));
+    }
 
     /**
      * The identifier the device had at {@code at} — field data recorded then is attributed to it, so data recorded

@@ -10,8 +10,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Field data limits and retention. {@code retention} comes from {@code HOLDFAST_FIELD_RETENTION} (ISO-8601, default
- * P30D): older batches are refused on upload and their day partitions dropped.
+ * Field data limits, retention and the group-commit writer. {@code retention} comes from
+ * {@code HOLDFAST_FIELD_RETENTION} (ISO-8601, default P30D): older batches are refused on upload and their day
+ * partitions dropped; a company may keep less (field-data settings).
+ *
+ * @param writeQueue   uploads waiting for the writer; when full, uploads are answered 503 with Retry-After
+ * @param writers      writer threads, each committing many uploads per transaction
+ * @param maxPerCommit at most this many uploads in one transaction
+ * @param commitWait   how long an upload waits for its commit before it is answered 503 (the device retries;
+ *                     the batch id makes that safe)
  */
 @Validated
 @ConfigurationProperties("holdfast.ingest")
@@ -20,5 +27,9 @@ public record IngestProperties(
         @DefaultValue("PT24H") Duration maxFuture,
         @Min(1024) @Max(64 * 1024 * 1024) @DefaultValue("8388608") int maxBodyBytes,
         @Min(1) @Max(1_000_000) @DefaultValue("20000") int maxObservations,
-        @DefaultValue("2") int partitionsAhead) {
+        @DefaultValue("2") int partitionsAhead,
+        @Min(1) @Max(1_000_000) @DefaultValue("4096") int writeQueue,
+        @Min(1) @Max(16) @DefaultValue("2") int writers,
+        @Min(1) @Max(2000) @DefaultValue("256") int maxPerCommit,
+        @DefaultValue("PT30S") Duration commitWait) {
 }

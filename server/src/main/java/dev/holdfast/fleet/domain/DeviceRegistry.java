@@ -152,6 +152,7 @@ public class DeviceRegistry {
     }
 
     private void replaceIdentifier(UUID id, String identifier, String kind) {
+        tokens.forget(id); // the cached caller carries the identifier
         UUID tenant = TenantContext.require();
         if (taken(identifier)) {
             throw ProblemException.conflict("The identifier is or was already used by a device of this company");

@@ -2,6 +2,10 @@ package dev.holdfast.fleet.domain;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -33,6 +37,29 @@ class JdbcDevices implements Devices {
                     update devices set last_upload_at = greatest(last_upload_at, ?)
                     where tenant_id = ? and id = ?
                     """).params(Timestamp.from(at), tenantId, deviceId).update();
+        });
+    }
+
+    @Override
+    public void markUploads(UUID tenantId, Map<UUID, Instant> uploads) {
+        if (uploads.isEmpty()) {
+            return;
+        }
+        List<UUID> ids = new ArrayList<>(uploads.keySet());
+        Collections.sort(ids); // one lock order for concurrent writers
+        StringBuilder sql = new StringBuilder("""
+                update devices d set last_upload_at = greatest(d.last_upload_at, v.at)
+                from (values """);
+        List<Object> params = new ArrayList<>(2 * ids.size() + 1);
+        for (int i = 0; i < ids.size(); i++) {
+            sql.append(i == 0 ? "(?::uuid, ?::timestamptz)" : ", (?, ?)");
+            params.add(ids.get(i));
+            params.add(Timestamp.from(uploads.get(ids.get(i))));
+        }
+        sql.append(") v(id, at) where d.tenant_id = ? and d.id = v.id");
+        params.add(tenantId);
+        transactions.inTenant(tenantId, () -> {
+            jdbc.sql(sql.toString()).params(params).update();
         });
     }
 

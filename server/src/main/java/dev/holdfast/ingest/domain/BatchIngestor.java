@@ -1,34 +1,39 @@
 package dev.holdfast.ingest.domain;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 
-import dev.holdfast.fleet.Devices;
 import dev.holdfast.ingest.IngestProperties;
+import dev.holdfast.platform.ProblemException;
 import dev.holdfast.platform.TenantContext;
-import dev.holdfast.platform.TenantTransactions;
 import dev.holdfast.protocol.Batch;
 import dev.holdfast.protocol.BatchCodec;
 import dev.holdfast.protocol.BatchFormatException;
 import dev.holdfast.protocol.BatchLimits;
 import dev.holdfast.protocol.BatchValidator;
+import dev.holdfast.protocol.CompactBatchCodec;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
  * Takes one uploaded batch: inflates (bounded, so a gzip bomb stops at the limit), decodes and validates it, corrects
- * the device clock by the skew between {@code sentAt} and now, and stores it once per (device, batchId) — a re-sent
- * or concurrently duplicated batch is recognised, never stored twice. Returns only after the commit.
+ * the device clock by the skew between {@code sentAt} and now, encodes it compactly ({@link CompactBatchCodec}) and
+ * hands it to the group-commit {@link BatchWriter}, which stores it once per (device, batchId) — a re-sent or
+ * concurrently duplicated batch is recognised, never stored twice. Returns only after the commit; throws a 503
+ * {@link ProblemException} (with Retry-After) when the write queue is full or the commit does not come in time.
  */
 @Service
 public class BatchIngestor {
@@ -37,18 +42,16 @@ public class BatchIngestor {
     public record Result(UUID batchId, boolean duplicate) {
     }
 
-    private final JdbcClient jdbc;
-    private final TenantTransactions transactions;
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
+
+    private final BatchWriter writer;
+    private final CompactBatchCodec compact = new CompactBatchCodec();
     private final FieldPartitions partitions;
     private final IngestProperties properties;
     private final BatchCodec codec;
-    private final Devices devices;
 
-    BatchIngestor(JdbcClient jdbc, TenantTransactions transactions, FieldPartitions partitions,
-            IngestProperties properties, Devices devices) {
-        this.devices = devices;
-        this.jdbc = jdbc;
-        this.transactions = transactions;
+    BatchIngestor(BatchWriter writer, FieldPartitions partitions, IngestProperties properties) {
+        this.writer = writer;
         this.partitions = partitions;
         this.properties = properties;
         this.codec = new BatchCodec(new BatchLimits(properties.maxObservations(), properties.maxBodyBytes()));
@@ -75,27 +78,29 @@ public class BatchIngestor {
         Instant last = Instant.ofEpochMilli(span[1] + skew);
         LocalDate day = first.atOffset(ZoneOffset.UTC).toLocalDate();
         partitions.ensure(day);
-        byte[] payload = gzipped ? body : gzip(body);
+        byte[] payload = compact.encode(batch);
         UUID tenant = TenantContext.require();
-        boolean duplicate = transactions.inTenant(tenant, () -> {
-            int fresh = jdbc.sql("""
-                    insert into ingest_receipts (tenant_id, device_id, batch_id, day, received_at) values (?, ?, ?, ?, ?)
-                    on conflict do nothing
-                    """).params(tenant, deviceId, batch.batchId(), day, Timestamp.from(received)).update();
-            if (fresh == 0) {
-                return true;
-            }
-            jdbc.sql("""
-                    insert into field_batches (tenant_id, day, device_id, batch_id, received_at, sent_at, skew_ms, first_at,
-                        last_at, gps_count, ble_count, motion_count, payload)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """).params(tenant, day, deviceId, batch.batchId(), Timestamp.from(received),
-                    Timestamp.from(Instant.ofEpochMilli(batch.sentAt())), skew, Timestamp.from(first), Timestamp.from(last),
-                    batch.gps().size(), batch.ble().size(), batch.motion().size(), payload).update();
-            devices.markUpload(tenant, deviceId, received);
-            return false;
-        });
-        return new Result(batch.batchId(), duplicate);
+        CompletableFuture<Boolean> done = new CompletableFuture<>();
+        BatchWriter.Row row = new BatchWriter.Row(tenant, deviceId, batch.batchId(), day, received, batch.sentAt(), skew,
+                first, last, batch.gps().size(), batch.ble().size(), batch.motion().size(), payload, done);
+        if (!writer.offer(row)) {
+            throw busy("Too many uploads are waiting to be stored");
+        }
+        try {
+            return new Result(batch.batchId(), done.get(properties.commitWait().toMillis(), TimeUnit.MILLISECONDS));
+        } catch (TimeoutException e) {
+            // it may still commit: the device re-sends the same batch id and hears "duplicate"
+            throw busy("The upload was not stored in time");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw busy("The server is stopping");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static ProblemException busy(String detail) {
+        return new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, detail, List.of(), RETRY_AFTER);
     }
 
     /** Earliest and latest observation time on the device clock, or null for an empty batch. */
@@ -115,13 +120,5 @@ public class BatchIngestor {
             max = Math.max(max, b.motion().t(i));
         }
         return min == Long.MAX_VALUE ? null : new long[] {min, max};
-    }
-
-    private static byte[] gzip(byte[] plain) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(plain.length / 4 + 64);
-        try (GZIPOutputStream gz = new GZIPOutputStream(out, 8192)) {
-            gz.write(plain);
-        }
-        return out.toByteArray();
     }
 }
