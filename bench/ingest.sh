@@ -22,7 +22,7 @@ fi
 
 echo "== starting the server (-Xmx1g, data in $DATA)"
 HOLDFAST_DATA_DIR=$DATA HOLDFAST_SIGNUP_OPEN=true PORT=$PORT HOLDFAST_RATE_LIMIT_ENABLED=false \
-  java -Xmx1g -jar server/target/holdfast.jar >"$DATA/server.log" 2>&1 &
+  java -Xmx1g ${SERVER_JAVA_OPTS:-} -jar server/target/holdfast.jar >"$DATA/server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true' EXIT
 for _ in $(seq 1 180); do
