@@ -4,8 +4,8 @@
 # 12/24/36 months, so a few thousand warranties end within the default 30 days), then has the operator run the alert
 # evaluation now (AlertsRun.java) and prints how long each run took.
 #   bench/alerts.sh [N=1000000] [RUNS=3]
-# Licences: once procurement lands, put a seeder at bench/SeedLicences.java (args: DATA_DIR TENANT_ID COUNT); it is run
-# with LICENSES (default 10000) before the evaluation.
+# Licences: bench/SeedLicences.java (args: DATA_DIR TENANT_ID COUNT) adds vendors, contracts and LICENSES (default
+# 10000) licences with their seats before the evaluation.
 set -euo pipefail
 N=${1:-1000000}
 RUNS=${2:-3}

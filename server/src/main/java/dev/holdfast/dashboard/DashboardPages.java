@@ -1,12 +1,17 @@
 package dev.holdfast.dashboard;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import dev.holdfast.inventory.InventoryOverview;
 import dev.holdfast.notifications.OpenAlerts;
 import dev.holdfast.platform.TenantContext;
+import dev.holdfast.procurement.ProcurementOverview;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -19,13 +24,30 @@ import org.springframework.web.server.ResponseStatusException;
 class DashboardPages {
 
     static final int[] WINDOWS = {30, 60, 90};
+    static final int SOONEST = 10;
+    static final int ATTENTION = 5;
 
     private final InventoryOverview inventory;
     private final OpenAlerts alerts;
+    private final ProcurementOverview procurement;
 
-    DashboardPages(InventoryOverview inventory, OpenAlerts alerts) {
+    DashboardPages(InventoryOverview inventory, OpenAlerts alerts, ProcurementOverview procurement) {
         this.inventory = inventory;
         this.alerts = alerts;
+        this.procurement = procurement;
+    }
+
+    /** Licences and contracts expiring within each window (days → count). */
+    public record Expiring(Map<Integer, Long> licenses, Map<Integer, Long> contracts) {
+    }
+
+    /** What needs someone's attention now: full licences and overdue vendor audits, with the first few of each. */
+    public record Attention(long licensesAtCapacity, long licensesOverAllocated,
+            List<ProcurementOverview.Item> licenses, long vendorAuditsOverdue, List<ProcurementOverview.Item> vendors) {
+
+        public boolean isEmpty() {
+            return licensesAtCapacity == 0 && vendorAuditsOverdue == 0;
+        }
     }
 
     @GetMapping("/dashboard")
@@ -43,10 +65,25 @@ class DashboardPages {
             warranties.put(days, inventory.warrantiesEnding(today, days));
         }
         model.addAttribute("warranties", warranties);
-        model.addAttribute("soonest", inventory.warrantiesEndingSoonest(today, WINDOWS[WINDOWS.length - 1], 10));
-        // procurement: licences and contracts expiring in the same windows go here once procurement/ProcurementOverview
-        // lands (add it to allowedDependencies and fill "procurement" like "warranties").
-        model.addAttribute("procurement", null);
+        int longest = WINDOWS[WINDOWS.length - 1];
+        model.addAttribute("soonest", inventory.warrantiesEndingSoonest(today, longest, SOONEST));
+        Map<Integer, Long> licenses = new LinkedHashMap<>();
+        Map<Integer, Long> contracts = new LinkedHashMap<>();
+        for (int days : WINDOWS) {
+            licenses.put(days, procurement.licensesExpiring(today, days));
+            contracts.put(days, procurement.contractsExpiring(today, days));
+        }
+        model.addAttribute("procurement", new Expiring(licenses, contracts));
+        List<ProcurementOverview.Item> soonestProcurement = new ArrayList<>(
+                procurement.licensesExpiringSoonest(today, longest, SOONEST));
+        soonestProcurement.addAll(procurement.contractsExpiringSoonest(today, longest, SOONEST));
+        soonestProcurement.sort(Comparator.comparing((ProcurementOverview.Item i) -> Objects.requireNonNull(i.on()))
+                .thenComparing(ProcurementOverview.Item::name, String.CASE_INSENSITIVE_ORDER));
+        model.addAttribute("soonestProcurement",
+                soonestProcurement.subList(0, Math.min(SOONEST, soonestProcurement.size())));
+        model.addAttribute("attention", new Attention(procurement.licensesAtCapacity(),
+                procurement.licensesOverAllocated(), procurement.licensesAtCapacity(ATTENTION),
+                procurement.vendorAuditsOverdue(today), procurement.vendorAuditsOverdue(today, ATTENTION)));
         model.addAttribute("openAlerts", alerts.count());
         model.addAttribute("newestAlerts", alerts.newest(10));
         model.addAttribute("auditsDue", inventory.auditsDue(today));

@@ -28,6 +28,28 @@ class AlertPagesTest extends WebTest {
         api.post("/api/v1/assets", Map.of("name", "Later", "category", "Laptops", "warrantyExpiresOn", today.plusDays(50).toString()));
         api.post("/api/v1/assets", Map.of("name", "Much later", "category", "Phones", "warrantyExpiresOn", today.plusDays(80).toString()));
         api.post("/api/v1/assets", Map.of("name", "Audit me", "nextAuditOn", today.minusDays(1).toString()));
+        // procurement: a licence expiring in 10 days, a full one in 75, a contract ending in 45, an overdue vendor audit
+        String vendor = api.post("/api/v1/vendors", Map.of("name", "Late Vendor", "auditCadenceMonths", 12,
+                "lastAuditOn", "2020-01-01")).json().get("id").asString();
+        assertThat(api.post("/api/v1/licenses", Map.of("product", "Acrobat", "seats", 5,
+                "expiresOn", today.plusDays(10).toString())).status()).isEqualTo(201);
+        String figma = api.post("/api/v1/licenses", Map.of("product", "Figma", "seats", 1,
+                "expiresOn", today.plusDays(75).toString())).json().get("id").asString();
+        String alice = api.post("/api/v1/people", Map.of("name", "Alice")).json().get("id").asString();
+        assertThat(api.post("/api/v1/licenses/" + figma + "/seats", Map.of("personId", alice)).status()).isEqualTo(201);
+        assertThat(api.post("/api/v1/contracts", Map.of("vendorId", vendor, "title", "Support",
+                "endsOn", today.plusDays(45).toString())).status()).isEqualTo(201);
+        // another company's licences, contracts and vendors count only there
+        ApiClient other = accounts.as(accounts.owner("Other Pages Co"));
+        String otherVendor = other.post("/api/v1/vendors", Map.of("name", "Other Vendor", "auditCadenceMonths", 1,
+                "lastAuditOn", "2021-01-01")).json().get("id").asString();
+        String otherLicense = other.post("/api/v1/licenses", Map.of("product", "Other Suite", "seats", 1,
+                "expiresOn", today.plusDays(5).toString())).json().get("id").asString();
+        String bob = other.post("/api/v1/people", Map.of("name", "Bob")).json().get("id").asString();
+        assertThat(other.post("/api/v1/licenses/" + otherLicense + "/seats", Map.of("personId", bob)).status())
+                .isEqualTo(201);
+        assertThat(other.post("/api/v1/contracts", Map.of("vendorId", otherVendor, "title", "Other Support",
+                "renewalOn", today.plusDays(3).toString())).status()).isEqualTo(201);
 
         WebClient session = new WebClient(port);
         session.login(viewer.email(), TestAccounts.PASSWORD);
@@ -37,6 +59,15 @@ class AlertPagesTest extends WebTest {
                 .contains("id=\"dash-audits-due\">1<").contains("Laptops").contains("Phones");
         assertThat(dashboard.body()).contains("<td>Warranties</td><td class=\"text-end\">1</td>"
                 + "<td class=\"text-end\">2</td><td class=\"text-end\">3</td>");
+        assertThat(dashboard.body()).contains(expiringRow("licenses", "Licences", 1, 1, 2))
+                .contains(expiringRow("contracts", "Contracts", 0, 1, 1))
+                .contains("id=\"dash-licenses-full\">1<")
+                .contains("id=\"dash-licenses-over\" href=\"/licenses?filter=over\">0<")
+                .contains("id=\"dash-vendor-audits\" href=\"/vendors?filter=overdue\">1<")
+                .contains("href=\"/licenses/" + figma + "\">Figma</a>").contains("1 of 1 seats")
+                .contains("href=\"/vendors/" + vendor + "\">Late Vendor</a>")
+                .contains("licence expires " + today.plusDays(10)).contains("contract ends " + today.plusDays(45))
+                .doesNotContain("Other Suite").doesNotContain("Other Vendor").doesNotContain("Other Support");
         assertThat(session.get("/notifications").statusCode()).isEqualTo(200);
         assertThat(session.get("/settings/alerts").statusCode()).isEqualTo(403);
         assertThat(session.get("/operator/alerts").statusCode()).isEqualTo(403);
@@ -58,6 +89,19 @@ class AlertPagesTest extends WebTest {
         assertThat(settings.get("timeZone").asString()).isEqualTo("Europe/Paris");
         assertThat(settings.get("kinds").get("WARRANTY_EXPIRING").get("enabled").asBoolean()).isFalse();
         assertThat(settings.get("kinds").get("WARRANTY_EXPIRING").get("delivery").asString()).isEqualTo("DIGEST");
+    }
+
+    /** The dashboard's "Expiring" row of licences or contracts: its counts in the 30, 60 and 90 days windows. */
+    private static String expiringRow(String path, String label, long in30, long in60, long in90) {
+        StringBuilder row = new StringBuilder("<tr id=\"dash-" + path + "-expiring\"><td><a href=\"/" + path
+                + "?expiring=30\">" + label + "</a></td>");
+        long[] counts = {in30, in60, in90};
+        int[] windows = {30, 60, 90};
+        for (int i = 0; i < 3; i++) {
+            row.append("<td class=\"text-end\"><a href=\"/").append(path).append("?expiring=").append(windows[i])
+                    .append("\">").append(counts[i]).append("</a></td>");
+        }
+        return row.append("</tr>").toString();
     }
 
     @Test

@@ -8,6 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.holdfast.inventory.domain.AssetChanges;
+import dev.holdfast.inventory.domain.Assets;
+import dev.holdfast.inventory.domain.ReferenceData;
+import dev.holdfast.inventory.domain.ReferenceTable;
 import dev.holdfast.notifications.AlertCondition;
 import dev.holdfast.notifications.AlertInputsChanged;
 import dev.holdfast.notifications.AlertKind;
@@ -47,6 +51,10 @@ class ProcurementAlertSourcesTest {
     Vendors vendors;
     @Autowired
     Seats seats;
+    @Autowired
+    Assets assets;
+    @Autowired
+    ReferenceData referenceData;
 
     UUID tenant;
     UUID otherTenant;
@@ -147,6 +155,43 @@ class ProcurementAlertSourcesTest {
         assertThat(events.stream(AlertInputsChanged.class)).containsExactly(
                 new AlertInputsChanged(tenant, AlertKind.VENDOR_AUDIT_OVERDUE),
                 new AlertInputsChanged(tenant, AlertKind.LICENSE_CAPACITY));
+    }
+
+    @Test
+    void deletingAPersonOrAnAssetThatHoldsSeatsReEvaluatesTheCapacity() {
+        UUID license = license(tenant, "Office", 5, null);
+        UUID holder = person(tenant, "Pat");
+        UUID bystander = person(tenant, "Sam");
+        UUID laptop = asset(tenant, "Laptop");
+        UUID spare = asset(tenant, "Spare");
+        transactions.inTenant(tenant, () -> seats.assign(license, Map.of("personId", holder.toString())));
+        transactions.inTenant(tenant, () -> seats.assign(license, Map.of("assetId", laptop.toString())));
+        events.clear();
+
+        // neither holds a seat: no capacity re-evaluation
+        transactions.inTenant(tenant, () -> referenceData.delete(ReferenceTable.PEOPLE, bystander));
+        transactions.inTenant(tenant, () -> assets.delete(spare));
+        assertThat(capacityEvents()).isEmpty();
+
+        transactions.inTenant(tenant, () -> referenceData.delete(ReferenceTable.PEOPLE, holder));
+        assertThat(capacityEvents()).containsExactly(new AlertInputsChanged(tenant, AlertKind.LICENSE_CAPACITY));
+        events.clear();
+        transactions.inTenant(tenant, () -> assets.delete(laptop));
+        assertThat(capacityEvents()).containsExactly(new AlertInputsChanged(tenant, AlertKind.LICENSE_CAPACITY));
+
+        // the seats went with their holders, and the licence's history says so
+        assertThat(transactions.inTenant(tenant, () -> seats.list(license))).isEmpty();
+        assertThat(transactions.inTenant(tenant, () -> jdbc.sql("select count(*) from audit_events where target_id = ? "
+                + "and action = 'license.seat_released'").param(license.toString()).query(Long.class).single()))
+                .isEqualTo(2L);
+    }
+
+    private UUID asset(UUID company, String name) {
+        return transactions.inTenant(company, () -> assets.create(AssetChanges.from(Map.of("name", name), true)).id());
+    }
+
+    private List<AlertInputsChanged> capacityEvents() {
+        return events.stream(AlertInputsChanged.class).filter(e -> e.kind() == AlertKind.LICENSE_CAPACITY).toList();
     }
 
     @Test

@@ -10,11 +10,13 @@ import java.util.UUID;
 
 import dev.holdfast.activity.AuditEvent;
 import dev.holdfast.activity.AuditTrail;
+import dev.holdfast.inventory.SeatHolderDeleting;
 import dev.holdfast.platform.ProblemException;
 import dev.holdfast.platform.TenantContext;
 import dev.holdfast.protocol.TagId;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,11 +37,13 @@ public class Assets {
     private final CustomFields customFields;
     private final InventorySettings settings;
     private final WarrantyChanges warranty;
+    private final ApplicationEventPublisher events;
 
     Assets(AssetStore store, References references, AuditTrail audit, CustomFields customFields,
-            InventorySettings settings, WarrantyChanges warranty) {
+            InventorySettings settings, WarrantyChanges warranty, ApplicationEventPublisher events) {
         this.settings = settings;
         this.warranty = warranty;
+        this.events = events;
         this.store = store;
         this.references = references;
         this.audit = audit;
@@ -118,6 +122,7 @@ public class Assets {
     public void delete(UUID id) {
         UUID tenant = TenantContext.require();
         AssetView before = store.find(tenant, id).orElseThrow(() -> ProblemException.notFound("Asset"));
+        events.publishEvent(new SeatHolderDeleting(tenant, SeatHolderDeleting.Holder.ASSET, id));
         store.delete(tenant, id);
         audit.record("asset.deleted", AUDIT_TYPE, id.toString(), snapshot(before), null);
         warranty.changed();

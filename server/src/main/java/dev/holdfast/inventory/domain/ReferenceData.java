@@ -10,10 +10,12 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.holdfast.activity.AuditTrail;
+import dev.holdfast.inventory.SeatHolderDeleting;
 import dev.holdfast.platform.ProblemException;
 import dev.holdfast.platform.TenantContext;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,11 +36,13 @@ public class ReferenceData {
     private final JdbcClient jdbc;
     private final References references;
     private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
 
-    ReferenceData(JdbcClient jdbc, References references, AuditTrail audit) {
+    ReferenceData(JdbcClient jdbc, References references, AuditTrail audit, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.references = references;
         this.audit = audit;
+        this.events = events;
     }
 
     @Transactional
@@ -126,6 +130,9 @@ public class ReferenceData {
     @Transactional
     public void delete(ReferenceTable t, UUID id) {
         Map<String, Object> before = get(t, id);
+        if (t == ReferenceTable.PEOPLE) {
+            events.publishEvent(new SeatHolderDeleting(TenantContext.require(), SeatHolderDeleting.Holder.PERSON, id));
+        }
         write(t, () -> jdbc.sql("delete from " + t.table + " where tenant_id = ? and id = ?")
                 .params(TenantContext.require(), id).update());
         audit.record(t.path + ".deleted", t.path, id.toString(), before, null);
