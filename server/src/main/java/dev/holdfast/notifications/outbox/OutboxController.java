@@ -1,6 +1,7 @@
 package dev.holdfast.notifications.outbox;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,8 +43,9 @@ class OutboxController {
 
     @GetMapping
     String list(@RequestParam(required = false) @Nullable MailStatus status,
-            @RequestParam(required = false) @Nullable UUID after, Model model) {
-        List<OutboxSummary> rows = queries.page(status, after, PAGE_SIZE + 1);
+            @RequestParam(required = false) @Nullable UUID after, @RequestParam(required = false) @Nullable String at,
+            Model model) {
+        List<OutboxSummary> rows = queries.page(status, after, instantOrNull(at), PAGE_SIZE + 1);
         boolean more = rows.size() > PAGE_SIZE;
         List<OutboxSummary> page = more ? rows.subList(0, PAGE_SIZE) : rows;
         model.addAttribute("mails", page);
@@ -54,8 +56,17 @@ class OutboxController {
         model.addAttribute("status", status);
         model.addAttribute("firstPage", after == null);
         model.addAttribute("nextAfter", more ? page.get(page.size() - 1).id() : null);
+        model.addAttribute("nextAt", more ? page.get(page.size() - 1).createdAt().toString() : null);
         model.addAttribute("smtpConfigured", delivery.configured());
         return "notifications/outbox";
+    }
+
+    private static @Nullable Instant instantOrNull(@Nullable String at) {
+        try {
+            return at == null ? null : Instant.parse(at);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
     }
 
     @GetMapping("/{id}")

@@ -2,6 +2,7 @@ package dev.holdfast.notifications.outbox;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -44,16 +45,19 @@ class OutboxQueries {
 
     /**
      * Up to {@code limit} mails, newest first, optionally of one status, strictly older than the mail
-     * {@code after} (the last one of the previous page).
+     * {@code after} (the last one of the previous page), created at {@code at} — given, the page holds even when that
+     * mail has been deleted (sent mails are purged) since; without it, the mail's own time is looked up.
      */
-    List<OutboxSummary> page(@Nullable MailStatus status, @Nullable UUID after, int limit) {
+    List<OutboxSummary> page(@Nullable MailStatus status, @Nullable UUID after, @Nullable Instant at, int limit) {
         return jdbc.sql("select " + COLUMNS + " from mail_outbox"
                         + " where (cast(:status as text) is null or status = :status)"
                         + "   and (cast(:after as uuid) is null or (created_at, id) <"
-                        + "        (select created_at, id from mail_outbox where id = :after))"
+                        + "        (coalesce(cast(:at as timestamptz), (select created_at from mail_outbox where id = :after)),"
+                        + "         cast(:after as uuid)))"
                         + " order by created_at desc, id desc limit :limit")
                 .param("status", status != null ? status.name() : null)
                 .param("after", after)
+                .param("at", at != null ? java.sql.Timestamp.from(at) : null)
                 .param("limit", limit)
                 .query((rs, n) -> summary(rs))
                 .list();

@@ -220,7 +220,7 @@ class OutboxDeliveryTest {
         assertThat(row.status()).isEqualTo(MailStatus.FAILED);
         assertThat(row.attempts()).isEqualTo(1);
         assertThat(row.lastError()).startsWith("SMTP 500").doesNotContain("xxxx@localhost");
-        assertThat(queries.page(MailStatus.FAILED, null, 1000)).extracting(OutboxSummary::id).contains(id);
+        assertThat(queries.page(MailStatus.FAILED, null, null, 1000)).extracting(OutboxSummary::id).contains(id);
         assertThat(queries.countsByStatus().get(MailStatus.FAILED)).isPositive();
         assertThat(receivedWith(subject)).isEmpty();
     }

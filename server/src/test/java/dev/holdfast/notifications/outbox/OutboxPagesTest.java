@@ -111,6 +111,21 @@ class OutboxPagesTest {
     }
 
     @Test
+    void theNextPageHoldsWhenTheLastMailOfAPageIsGoneMeanwhile() throws Exception {
+        String older = "Older one " + UUID.randomUUID();
+        UUID olderId = enqueue(mail(older));
+        UUID gone = enqueue(mail("Purged " + UUID.randomUUID()));
+        tx.executeWithoutResult(s -> {
+            jdbc.sql("update mail_outbox set created_at = timestamptz '1970-01-01 00:00:03Z' where id = ?").param(olderId).update();
+            jdbc.sql("delete from mail_outbox where id = ?").param(gone).update();
+        });
+        String next = get("/operator/outbox?after=" + gone + "&at=1970-01-01T00:00:04Z").body();
+        assertThat(next).contains(older);
+        assertThat(get("/operator/outbox?after=" + gone).body()).as("without its time, a vanished mail ends the walk")
+                .doesNotContain(older);
+    }
+
+    @Test
     void operatorRetriesAFailedMail() throws Exception {
         String subject = "Failed " + UUID.randomUUID();
         UUID id = enqueue(mail(subject));
