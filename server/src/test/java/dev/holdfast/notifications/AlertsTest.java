@@ -1,9 +1,9 @@
 package dev.holdfast.notifications;
 
+import static dev.holdfast.testing.Mails.freePort;
+import static dev.holdfast.testing.Mails.part;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -18,10 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import jakarta.mail.BodyPart;
 import jakarta.mail.Message;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -30,6 +27,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import dev.holdfast.accounts.Role;
 import dev.holdfast.notifications.alerts.AlertDigests;
 import dev.holdfast.testing.ApiClient;
+import dev.holdfast.testing.Outbox;
 import dev.holdfast.testing.TestAccounts;
 import dev.holdfast.testing.WebTest;
 
@@ -404,51 +402,12 @@ class AlertsTest extends WebTest {
         throw new AssertionError("no " + kind + " mail arrived");
     }
 
-    static String part(Part message, String type) throws Exception {
-        if (message.isMimeType(type)) {
-            return (String) message.getContent();
-        }
-        if (message.getContent() instanceof Multipart multipart) {
-            for (int i = 0; i < multipart.getCount(); i++) {
-                BodyPart p = multipart.getBodyPart(i);
-                String found = partOrNull(p, type);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        throw new AssertionError("no " + type + " part");
-    }
-
-    private static @Nullable String partOrNull(Part p, String type) throws Exception {
-        try {
-            return part(p, type);
-        } catch (AssertionError e) {
-            return null;
-        }
-    }
-
     static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Counts in the outbox (exact, independent of delivery). */
-    static final class Outbox {
-        static int count(org.springframework.jdbc.core.simple.JdbcClient jdbc, String to, String kind) {
-            return dev.holdfast.testing.Outbox.count(jdbc, to, kind);
         }
     }
 

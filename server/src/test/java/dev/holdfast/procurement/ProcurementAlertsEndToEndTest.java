@@ -1,9 +1,9 @@
 package dev.holdfast.procurement;
 
+import static dev.holdfast.testing.Mails.freePort;
+import static dev.holdfast.testing.Mails.part;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -12,10 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.mail.BodyPart;
 import jakarta.mail.Message;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -511,43 +508,11 @@ class ProcurementAlertsEndToEndTest extends WebTest {
         return out;
     }
 
-    static String part(Part message, String type) throws Exception {
-        if (message.isMimeType(type)) {
-            return (String) message.getContent();
-        }
-        if (message.getContent() instanceof Multipart multipart) {
-            for (int i = 0; i < multipart.getCount(); i++) {
-                BodyPart p = multipart.getBodyPart(i);
-                String found = partOrNull(p, type);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        throw new AssertionError("no " + type + " part");
-    }
-
-    private static @Nullable String partOrNull(Part p, String type) throws Exception {
-        try {
-            return part(p, type);
-        } catch (AssertionError e) {
-            return null;
-        }
-    }
-
     static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -1,10 +1,10 @@
 package dev.holdfast.notifications.outbox;
 
+import static dev.holdfast.testing.Mails.freePort;
+import static dev.holdfast.testing.Mails.partOrNull;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,7 +21,6 @@ import java.util.stream.Collectors;
 
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -30,7 +29,6 @@ import com.icegreen.greenmail.util.ServerSetup;
 import dev.holdfast.notifications.MailOutbox;
 import dev.holdfast.notifications.OutgoingMail;
 
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -94,8 +92,8 @@ class OutboxDeliveryTest {
                 .containsExactly("new.user@example.com");
         assertThat(message.getFrom()[0].toString()).isEqualTo("Holdfast <holdfast@localhost>");
         assertThat(message.getHeader(SmtpDelivery.ID_HEADER)).containsExactly(id.toString());
-        assertThat(part(message, "text/plain")).contains("Join us: https://holdfast.example/invite/abc");
-        assertThat(part(message, "text/html")).contains("<a href=\"https://holdfast.example/invite/abc\">accept</a>");
+        assertThat(partOrNull(message, "text/plain")).contains("Join us: https://holdfast.example/invite/abc");
+        assertThat(partOrNull(message, "text/html")).contains("<a href=\"https://holdfast.example/invite/abc\">accept</a>");
 
         OutboxSummary row = summary(id);
         assertThat(row.status()).isEqualTo(MailStatus.SENT);
@@ -306,26 +304,6 @@ class OutboxDeliveryTest {
         return found;
     }
 
-    private static @Nullable String part(MimeMessage message, String type) throws Exception {
-        return find(message.getContent(), type);
-    }
-
-    private static @Nullable String find(Object content, String type) throws Exception {
-        if (content instanceof Multipart multipart) {
-            for (int i = 0; i < multipart.getCount(); i++) {
-                var part = multipart.getBodyPart(i);
-                if (part.isMimeType(type)) {
-                    return (String) part.getContent();
-                }
-                String nested = find(part.getContent(), type);
-                if (nested != null) {
-                    return nested;
-                }
-            }
-        }
-        return null;
-    }
-
     private OutboxProperties withFrom(String from) {
         OutboxProperties p = properties;
         return new OutboxProperties(from, p.pollInterval(), p.maxAttempts(), p.batchSize(), p.initialBackoff(),
@@ -340,13 +318,5 @@ class OutboxDeliveryTest {
 
     private static String unique(String what) {
         return what + " " + UUID.randomUUID();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
