@@ -95,7 +95,7 @@ public final class CompactBatchCodec {
         GpsFixes gps = batch.gps();
         BleSightings ble = batch.ble();
         MotionWindows motion = batch.motion();
-        Out out = new Out(64 + gps.size() * 16 + ble.size() * 5 + motion.size() * 6);
+        CompactOut out = new CompactOut(64 + gps.size() * 16 + ble.size() * 5 + motion.size() * 6);
         out.byteValue(FORMAT);
         out.longBytes(batch.batchId().getMostSignificantBits());
         out.longBytes(batch.batchId().getLeastSignificantBits());
@@ -156,8 +156,8 @@ public final class CompactBatchCodec {
         Map<Long, Integer> macIndex = new HashMap<>();
         int[] advOf = new int[ble.size()];
         int[] macOf = new int[ble.size()];
-        Out advDictionary = new Out(256);
-        Out macDictionary = new Out(64);
+        CompactOut advDictionary = new CompactOut(256);
+        CompactOut macDictionary = new CompactOut(64);
         for (int i = 0; i < ble.size(); i++) {
             int from = ble.advFrom(i);
             int len = ble.advLength(i);
@@ -235,7 +235,7 @@ public final class CompactBatchCodec {
     // ---- decoding
 
     Batch decodeRaw(byte[] raw, int length) {
-        In in = new In(raw, length);
+        CompactIn in = new CompactIn(raw, length);
         if (in.byteValue() != FORMAT) {
             throw new IllegalArgumentException("unknown compact batch format");
         }
@@ -335,135 +335,9 @@ public final class CompactBatchCodec {
         for (int i = 0; i < motionCount; i++) {
             motion.add(mt[i], (int) dur[i], (float) (in.unsigned() / MILLI));
         }
-        if (in.pos != length) {
+        if (!in.atEnd()) {
             throw new IllegalArgumentException("trailing bytes after a compact batch");
         }
         return new Batch(batchId, sentAt, gps.build(), ble.build(), motion.build());
-    }
-
-    private static final class Out {
-
-        private byte[] buf;
-        private int pos;
-
-        Out(int capacity) {
-            buf = new byte[capacity];
-        }
-
-        private void ensure(int n) {
-            if (pos + n > buf.length) {
-                buf = Arrays.copyOf(buf, Math.max(pos + n, buf.length * 2));
-            }
-        }
-
-        void byteValue(int b) {
-            ensure(1);
-            buf[pos++] = (byte) b;
-        }
-
-        void longBytes(long v) {
-            ensure(8);
-            for (int shift = 56; shift >= 0; shift -= 8) {
-                buf[pos++] = (byte) (v >>> shift);
-            }
-        }
-
-        void unsigned(long v) {
-            ensure(10);
-            while ((v & ~0x7FL) != 0) {
-                buf[pos++] = (byte) (v & 0x7F | 0x80);
-                v >>>= 7;
-            }
-            buf[pos++] = (byte) v;
-        }
-
-        void signed(long v) {
-            unsigned(v << 1 ^ v >> 63);
-        }
-
-        void bytes(byte[] b, int from, int length) {
-            ensure(length);
-            System.arraycopy(b, from, buf, pos, length);
-            pos += length;
-        }
-
-        void append(Out other) {
-            ensure(other.pos);
-            System.arraycopy(other.buf, 0, buf, pos, other.pos);
-            pos += other.pos;
-        }
-
-        byte[] toByteArray() {
-            return Arrays.copyOf(buf, pos);
-        }
-    }
-
-    private static final class In {
-
-        private final byte[] buf;
-        private final int length;
-        private int pos;
-
-        In(byte[] buf, int length) {
-            this.buf = buf;
-            this.length = length;
-        }
-
-        int byteValue() {
-            if (pos >= length) {
-                throw new IllegalArgumentException("truncated compact batch");
-            }
-            return buf[pos++] & 0xFF;
-        }
-
-        long longBytes() {
-            long v = 0;
-            for (int i = 0; i < 8; i++) {
-                v = v << 8 | byteValue();
-            }
-            return v;
-        }
-
-        long unsigned() {
-            long v = 0;
-            for (int shift = 0; shift < 64; shift += 7) {
-                int b = byteValue();
-                v |= (long) (b & 0x7F) << shift;
-                if ((b & 0x80) == 0) {
-                    return v;
-                }
-            }
-            throw new IllegalArgumentException("malformed varint");
-        }
-
-        long signed() {
-            long v = unsigned();
-            return v >>> 1 ^ -(v & 1);
-        }
-
-        int count() {
-            long v = unsigned();
-            if (v > length) { // every element takes at least one byte
-                throw new IllegalArgumentException("count out of range");
-            }
-            return (int) v;
-        }
-
-        int index(int size) {
-            long v = unsigned();
-            if (v >= size) {
-                throw new IllegalArgumentException("index out of range");
-            }
-            return (int) v;
-        }
-
-        byte[] bytes(int n) {
-            if (pos + n > length) {
-                throw new IllegalArgumentException("truncated compact batch");
-            }
-            byte[] b = Arrays.copyOfRange(buf, pos, pos + n);
-            pos += n;
-            return b;
-        }
     }
 }
