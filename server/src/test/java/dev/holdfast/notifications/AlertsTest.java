@@ -26,6 +26,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 
 import dev.holdfast.accounts.Role;
 import dev.holdfast.notifications.alerts.AlertDigests;
+import dev.holdfast.testing.AlertReEvaluations;
 import dev.holdfast.testing.ApiClient;
 import dev.holdfast.testing.Outbox;
 import dev.holdfast.testing.TestAccounts;
@@ -81,6 +82,7 @@ class AlertsTest extends WebTest {
                 "warrantyMonths", 24)).json().get("id").asString();
         api.post("/api/v1/assets", Map.of("name", "No warranty"));
         UUID t = owner.tenantId();
+        AlertReEvaluations.await(jdbc, t); // the creations re-evaluate at the real date in the background
 
         assertThat(evaluation.evaluate(t, D.minusDays(31))).isZero();
         assertThat(evaluation.evaluate(t, D.minusDays(30))).isEqualTo(2);
@@ -158,6 +160,7 @@ class AlertsTest extends WebTest {
         ApiClient.Reply put = accounts.as(admin).put("/api/v1/alert-settings", Map.of("kinds", Map.of("LICENSE_CAPACITY",
                 Map.of("roles", List.of("ADMIN", "MANAGER"), "emails", List.of(extra.toUpperCase()), "percent", 80))));
         assertThat(put.status()).isEqualTo(200);
+        AlertReEvaluations.await(jdbc, owner.tenantId());
         TestAlertSource.add(owner.tenantId(), new TestAlertSource.Rule(AlertKind.LICENSE_CAPACITY, "license:42:capacity",
                 D, D));
 
@@ -193,6 +196,7 @@ class AlertsTest extends WebTest {
         assertThat(evaluation.evaluate(t, AlertKind.CONTRACT_RENEWAL, D)).isEqualTo(1);
 
         accounts.as(owner).put("/api/v1/alert-settings", Map.of("kinds", Map.of("CONTRACT_RENEWAL", Map.of("enabled", false))));
+        AlertReEvaluations.await(jdbc, owner.tenantId());
         TestAlertSource.add(t, new TestAlertSource.Rule(AlertKind.CONTRACT_RENEWAL, "contract:2:notice:" + D, D, D.plusDays(5)));
         assertThat(evaluation.evaluate(t, AlertKind.CONTRACT_RENEWAL, D.plusDays(1))).isZero();
         assertThat(openKeys(t, AlertKind.CONTRACT_RENEWAL)).isEmpty();
@@ -209,6 +213,7 @@ class AlertsTest extends WebTest {
                         "LICENSE_EXPIRING", Map.of("delivery", "DIGEST"))));
         assertThat(put.status()).isEqualTo(200);
         assertThat(put.json().get("timeZone").asString()).isEqualTo("Europe/Berlin");
+        AlertReEvaluations.await(jdbc, t);
         TestAlertSource.add(t, new TestAlertSource.Rule(AlertKind.VENDOR_AUDIT_OVERDUE, "vendor:1:audit:" + D, D, D.plusDays(9)));
         TestAlertSource.add(t, new TestAlertSource.Rule(AlertKind.LICENSE_EXPIRING, "license:7:expires:" + D, D, D.plusDays(9)));
 
@@ -240,6 +245,8 @@ class AlertsTest extends WebTest {
         TestAccounts.Person b = accounts.owner("Company B");
         accounts.as(b).post("/api/v1/assets", Map.of("name", "B laptop", "warrantyExpiresOn", D.toString()));
         accounts.as(a).post("/api/v1/assets", Map.of("name", "A laptop", "warrantyExpiresOn", D.toString()));
+        AlertReEvaluations.await(jdbc, a.tenantId());
+        AlertReEvaluations.await(jdbc, b.tenantId());
         TestAlertSource.add(a.tenantId(), new TestAlertSource.Rule(AlertKind.LICENSE_CAPACITY, "license:a:over", D, D));
 
         assertThat(evaluation.evaluate(a.tenantId(), D)).isEqualTo(2);

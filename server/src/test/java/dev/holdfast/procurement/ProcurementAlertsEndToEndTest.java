@@ -22,6 +22,7 @@ import dev.holdfast.accounts.Role;
 import dev.holdfast.notifications.AlertEvaluation;
 import dev.holdfast.notifications.AlertKind;
 import dev.holdfast.testing.ApiClient;
+import dev.holdfast.testing.AlertReEvaluations;
 import dev.holdfast.testing.Outbox;
 import dev.holdfast.testing.TestAccounts;
 import dev.holdfast.testing.WebTest;
@@ -443,17 +444,7 @@ class ProcurementAlertsEndToEndTest extends WebTest {
      * date) have run, so that they do not interleave with the evaluations at explicit dates.
      */
     void awaitReEvaluations(Company c) {
-        long until = System.currentTimeMillis() + 20_000;
-        while (pendingReEvaluations(c) > 0 && System.currentTimeMillis() < until) {
-            sleep(100);
-        }
-        assertThat(pendingReEvaluations(c)).as("re-evaluations still pending").isZero();
-    }
-
-    private int pendingReEvaluations(Company c) {
-        return jdbc.sql("select count(*) from event_publication where completion_date is null "
-                + "and event_type like '%AlertInputsChanged' and serialized_event like ?")
-                .param("%" + c.tenant() + "%").query(Integer.class).single();
+        AlertReEvaluations.await(jdbc, c.tenant());
     }
 
     static List<MimeMessage> awaitMails(String to, int count) throws Exception {
