@@ -4,11 +4,14 @@
 # 1,080 observations, gzip, fresh batch id per upload) with the in-process ceiling, then measures bytes on disk per
 # observation and the time to drop one day of field data (DROP TABLE of the day partition as the schema owner — what
 # the retention job does).
-#   bench/ingest.sh [DURATION=60s] [CONCURRENCY=64] [DEVICES=50]
+#   [WARMUP=60s] bench/ingest.sh [DURATION=60s] [CONCURRENCY=64] [DEVICES=50]
+# The measured run (and the CPU accounting) starts after WARMUP of the same load: the JIT compiler of a fresh JVM is
+# busy with the upload path for about a minute, and on two cores it competes with the requests for the CPU.
 set -euo pipefail
 DURATION=${1:-60s}
 CONCURRENCY=${2:-64}
 DEVICES=${3:-50}
+WARMUP=${WARMUP:-60s}
 PORT=${PORT:-18182}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
@@ -39,7 +42,7 @@ TENANT=$(echo "$SIGNUP" | sed -E 's/.*"tenantId":"([^"]+)".*/\1/')
 TOKEN=$(curl -fs -X POST "$BASE/api/v1/tokens" -H 'Content-Type: application/json' \
   -d "{\"email\":\"$EMAIL\",\"password\":\"$PASSWORD\",\"tenantId\":\"$TENANT\"}" | sed -E 's/.*"token":"([^"]+)".*/\1/')
 CODE=$(curl -fs -X POST "$BASE/api/v1/enrollment-codes" -H "Authorization: Bearer $TOKEN" \
-  -H 'Content-Type: application/json' -d "{\"maxUses\":$((DEVICES + 10))}" | sed -E 's/.*"code":"([^"]+)".*/\1/')
+  -H 'Content-Type: application/json' -d "{\"maxUses\":$((2 * DEVICES + 10))}" | sed -E 's/.*"code":"([^"]+)".*/\1/')
 echo "== company $TENANT; $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) before the run"
 
 # CPU seconds (user + system) of the server JVM and of PostgreSQL (postmaster, its backends, and reaped ones)
@@ -51,15 +54,33 @@ pg_cpu() {
     for c in $(pgrep -P "$PM"); do awk '{print $14 + $15}' /proc/$c/stat 2>/dev/null || true; done
   } | awk -v t="$TICKS" '{s += $1} END {printf "%.2f", s / t}'
 }
-JVM0=$(jvm_cpu); PG0=$(pg_cpu)
+# the JVM's CPU by thread kind (request threads, GC, JIT compiler, writers, …), to tell where a batch's CPU goes
+jvm_threads() {
+  for t in /proc/$SERVER/task/*; do
+    name=$(tr -d '\n' <"$t/comm" 2>/dev/null | sed -E 's/[0-9]+//g; s/ +$//') || true
+    awk -v n="$name" '{print n "\t" ($14 + $15)}' "$t/stat" 2>/dev/null || true # a thread may end meanwhile
+  done | awk -F'\t' '{s[$1] += $2} END {for (k in s) print k "\t" s[k]}'
+}
 
 SIM_RC=0
+if [ "$WARMUP" != "0s" ]; then
+  echo "== warm-up: $WARMUP of the same load, not counted (a fresh JVM compiles the upload path for the first minute)"
+  java -jar simulator/target/holdfast-sim.jar --mode load --server "$BASE" --code "$CODE" --devices "$DEVICES" \
+    --concurrency "$CONCURRENCY" --duration "$WARMUP" --warmup 0s 2>&1 | grep -E "batches/s|errors" | sed 's/^/  /' || true
+fi
+PGJAR=$(ls ~/.m2/repository/org/postgresql/postgresql/*/postgresql-*.jar | grep -v sources | sort -V | tail -1)
+STORED0=$(java -cp "$PGJAR" bench/Sql.java "$DATA" "$TENANT" "select count(*) from field_batches" 2>/dev/null)
+XACTS="select xact_commit from pg_stat_database where datname = current_database()"
+XACT0=$(java -cp "$PGJAR" bench/Sql.java "$DATA" "$TENANT" "$XACTS" 2>/dev/null)
+jvm_threads >"$DATA/threads0"
+JVM0=$(jvm_cpu); PG0=$(pg_cpu)
+echo "== measured run"
 java -jar simulator/target/holdfast-sim.jar --mode load --server "$BASE" --code "$CODE" --devices "$DEVICES" \
-  --concurrency "$CONCURRENCY" --duration "$DURATION" --ceiling || SIM_RC=$?
+  --concurrency "$CONCURRENCY" --duration "$DURATION" --warmup 0s --ceiling || SIM_RC=$?
 JVM1=$(jvm_cpu); PG1=$(pg_cpu)
+jvm_threads >"$DATA/threads1"
 echo "   load average after the run: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-PGJAR=$(ls ~/.m2/repository/org/postgresql/postgresql/*/postgresql-*.jar | grep -v sources | sort -V | tail -1)
 PARTITIONS="select c.oid, c.relname from pg_inherits i join pg_class c on c.oid = i.inhrelid
             where i.inhparent = 'field_batches'::regclass"
 echo "== storage (all uploads of the run, warm-up included)"
@@ -73,11 +94,19 @@ java -cp "$PGJAR" bench/Sql.java "$DATA" "$TENANT" "
   "select 'ingest_receipts (idempotency, not counted above): ' || pg_size_pretty(pg_total_relation_size('ingest_receipts'))" \
   2>/dev/null
 
-BATCHES=$(java -cp "$PGJAR" bench/Sql.java "$DATA" "$TENANT" "select count(*) from field_batches" 2>/dev/null)
+sleep 1 # the statistics collector reports with a delay
+XACT1=$(java -cp "$PGJAR" bench/Sql.java "$DATA" "$TENANT" "$XACTS" 2>/dev/null)
+STORED1=$(java -cp "$PGJAR" bench/Sql.java "$DATA" "$TENANT" "select count(*) from field_batches" 2>/dev/null)
+BATCHES=$((STORED1 - STORED0))
 awk -v j0="$JVM0" -v j1="$JVM1" -v p0="$PG0" -v p1="$PG1" -v n="$BATCHES" -v cores="$(nproc)" 'BEGIN {
   j = j1 - j0; p = p1 - p0; per = (j + p) / n * 1000;
-  printf "== server CPU during the run (warm-up included): JVM %.1f s + PostgreSQL %.1f s for %d batches = %.2f ms per batch\n", j, p, n, per;
-  printf "   CPU-bound estimate with the machine to itself: %.0f batches/s on %d cores (the simulator needs about 0.06 cores)\n", cores * 1000 / per, cores }'
+  printf "== server CPU during the measured run: JVM %.1f s + PostgreSQL %.1f s for the %d batches stored in it = %.2f ms per batch\n", j, p, n, per;
+  printf "   CPU-bound estimate with the machine to itself (no simulator): %.0f batches/s on %d cores\n", cores * 1000 / per, cores }'
+
+echo "   PostgreSQL transactions committed in the run (all of them, the group commits included): $((XACT1 - XACT0)), $(awk -v n="$BATCHES" -v x="$((XACT1 - XACT0))" 'BEGIN {printf "%.1f", n / (x > 0 ? x : 1)}') batches per transaction"
+echo "   JVM CPU by thread kind (CPU seconds, ms per batch; threads that ended during the run are not counted):"
+awk -F'\t' -v t="$TICKS" -v n="$BATCHES" 'NR == FNR {a[$1] = $2; next} {d = ($2 - a[$1]) / t; if (d > 0.05) printf "%8.1f s  %.3f ms  %s\n", d, d / n * 1000, $1}' \
+  "$DATA/threads0" "$DATA/threads1" | sort -rn | head -12
 
 DAY=$(java -cp "$PGJAR" bench/Sql.java "$DATA" "$TENANT" "
   with p as ($PARTITIONS) select relname || ' ' || pg_size_pretty(pg_total_relation_size(oid)) from p

@@ -30,6 +30,11 @@ final class BatchDecoder {
     private static final byte[][] GPS_BYTES = bytes(GPS);
     private static final byte[][] BLE_BYTES = bytes(BLE);
     private static final byte[][] MOTION_BYTES = bytes(MOTION);
+    /** The names with their closing quote and colon ({@code t":}), matched in place by the fast path of a key. */
+    private static final byte[][] TOP_KEYS = keys(TOP);
+    private static final byte[][] GPS_KEYS = keys(GPS);
+    private static final byte[][] BLE_KEYS = keys(BLE);
+    private static final byte[][] MOTION_KEYS = keys(MOTION);
     private static final double[] POW10 = new double[23];
     private static final float[] FPOW10 = new float[11];
 
@@ -97,7 +102,7 @@ final class BatchDecoder {
         int seen = 0;
         if (peekToken() != '}') {
             while (true) {
-                int key = key(TOP, TOP_BYTES);
+                int key = key(TOP, TOP_BYTES, TOP_KEYS, Integer.bitCount(seen));
                 seen = once(seen, key);
                 switch (key) {
                     case 0 -> batchId = uuid();
@@ -147,7 +152,7 @@ final class BatchDecoder {
                 int seen = 0;
                 if (startObject()) {
                     do {
-                        int key = key(GPS, GPS_BYTES);
+                        int key = key(GPS, GPS_BYTES, GPS_KEYS, Integer.bitCount(seen));
                         seen = once(seen, key);
                         switch (key) {
                             case 0 -> check(BatchValidator.time(t = integer()));
@@ -197,7 +202,7 @@ final class BatchDecoder {
                 int seen = 0;
                 if (startObject()) {
                     do {
-                        int key = key(BLE, BLE_BYTES);
+                        int key = key(BLE, BLE_BYTES, BLE_KEYS, Integer.bitCount(seen));
                         seen = once(seen, key);
                         switch (key) {
                             case 0 -> check(BatchValidator.time(t = integer()));
@@ -209,9 +214,12 @@ final class BatchDecoder {
                             case 2 -> advLength = adv();
                             case 3 -> {
                                 if (!isNull()) {
-                                    string("must be a string");
-                                    mac = MacAddress.parse(text, 0, textLength);
-                                    check(mac < 0 ? "must look like AA:BB:CC:DD:EE:FF" : null);
+                                    mac = macInPlace();
+                                    if (mac < 0) {
+                                        string("must be a string");
+                                        mac = MacAddress.parse(text, 0, textLength);
+                                        check(mac < 0 ? "must look like AA:BB:CC:DD:EE:FF" : null);
+                                    }
                                 }
                             }
                             default -> skipValue(0);
@@ -227,8 +235,38 @@ final class BatchDecoder {
         return b.build();
     }
 
+    /** A plain {@code "AA:BB:CC:DD:EE:FF"} within the read buffer, consumed; else -1, consuming nothing. */
+    private long macInPlace() {
+        int end = pos + 18;
+        if (end < lim && buf[pos] == '"' && buf[end] == '"') {
+            long mac = MacAddress.parse(buf, pos + 1, end);
+            if (mac >= 0) {
+                pos = end + 1;
+                return mac;
+            }
+        }
+        return -1;
+    }
+
     /** Reads the hex string into {@link #adv} and answers its length in bytes. */
     private int adv() throws IOException, BatchFormatException {
+        if (peekToken() == '"') { // fast path: hex pairs and the closing quote within the read buffer
+            int p = pos + 1;
+            int length = 0;
+            while (p + 1 < lim && length < adv.length) {
+                int value = Hex.pair(buf[p], buf[p + 1]);
+                if (value < 0) {
+                    break;
+                }
+                adv[length++] = (byte) value;
+                p += 2;
+            }
+            if (p < lim && buf[p] == '"') {
+                check(BatchValidator.advLength(length));
+                pos = p + 1;
+                return length;
+            }
+        }
         string("must be a string of hex digits");
         if (textLength % 2 != 0) {
             throw invalid("must be an even number of hex digits");
@@ -260,7 +298,7 @@ final class BatchDecoder {
                 int seen = 0;
                 if (startObject()) {
                     do {
-                        int key = key(MOTION, MOTION_BYTES);
+                        int key = key(MOTION, MOTION_BYTES, MOTION_KEYS, Integer.bitCount(seen));
                         seen = once(seen, key);
                         switch (key) {
                             case 0 -> check(BatchValidator.time(t = integer()));
@@ -350,8 +388,12 @@ final class BatchDecoder {
         throw syntax(c == -1 ? "unexpected end of input" : "expected ',' or '}' after a value");
     }
 
-    /** Reads {@code "name":}, sets the path and answers the name's index in {@code names}, or -1. */
-    private int key(String[] names, byte[][] nameBytes) throws IOException, BatchFormatException {
+    /**
+     * Reads {@code "name":}, sets the path and answers the name's index in {@code names}, or -1. {@code hint} is the
+     * index to try first (the members usually come in the order of {@code names}).
+     */
+    private int key(String[] names, byte[][] nameBytes, byte[][] keys, int hint)
+            throws IOException, BatchFormatException {
         if (inArray) {
             elementField = null;
         } else {
@@ -359,6 +401,15 @@ final class BatchDecoder {
         }
         if (peekToken() != '"') {
             throw syntax("expected a field name in double quotes");
+        }
+        int fast = keyInPlace(keys, hint);
+        if (fast >= 0) {
+            if (inArray) {
+                elementField = names[fast];
+            } else {
+                topField = names[fast];
+            }
+            return fast;
         }
         pos++;
         stringBody(true);
@@ -381,6 +432,31 @@ final class BatchDecoder {
         }
         pos++;
         return key;
+    }
+
+    /**
+     * The fast path of {@link #key}: at the opening quote, a known name written plainly and followed at once by the
+     * colon, all within the read buffer, is matched where it lies (past the colon, answering its index); anything
+     * else (escapes, white space, a name cut by the buffer's end, an unknown name) answers -1 and consumes nothing.
+     */
+    private int keyInPlace(byte[][] keys, int hint) {
+        int from = pos + 1;
+        for (int j = 0; j < keys.length; j++) {
+            int k = hint + j < keys.length ? hint + j : hint + j - keys.length;
+            byte[] key = keys[k];
+            if (from + key.length > lim) {
+                continue;
+            }
+            int i = 0;
+            while (i < key.length && buf[from + i] == key[i]) {
+                i++;
+            }
+            if (i == key.length) {
+                pos = from + key.length;
+                return k;
+            }
+        }
+        return -1;
     }
 
     /** An unknown field's name for a path: as is if it is a plain identifier, else quoted JSON-style. */
@@ -665,6 +741,19 @@ final class BatchDecoder {
     }
 
     private long integer() throws IOException, BatchFormatException {
+        int c = peekToken();
+        if (c == '-' || c >= '0' && c <= '9') { // fast path: up to 18 digits ending within the read buffer
+            int p = c == '-' ? pos + 1 : pos;
+            int start = p;
+            long value = 0;
+            while (p < lim && p - start < 18 && buf[p] >= '0' && buf[p] <= '9') {
+                value = value * 10 + buf[p++] - '0';
+            }
+            if (p < lim && p > start && (buf[start] != '0' || p == start + 1) && endsNumber(buf[p])) {
+                pos = p;
+                return c == '-' ? -value : value;
+            }
+        }
         numberValue("must be an integer");
         if (!numIntegral) {
             throw syntax("must be an integer");
@@ -735,6 +824,11 @@ final class BatchDecoder {
         if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
             throw malformedNumber();
         }
+    }
+
+    /** Whether {@code c} may follow a whole integer (else the general path decides, with its error). */
+    private static boolean endsNumber(byte c) {
+        return !isNumberChar(c) && !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z');
     }
 
     private static boolean isNumberChar(byte c) {
@@ -935,6 +1029,14 @@ final class BatchDecoder {
 
     private static String printable(int c) {
         return c >= 0x20 && c < 0x7f ? String.valueOf((char) c) : String.format("\\x%02x", c);
+    }
+
+    private static byte[][] keys(String[] names) {
+        byte[][] keys = new byte[names.length][];
+        for (int i = 0; i < names.length; i++) {
+            keys[i] = (names[i] + "\":").getBytes(UTF_8);
+        }
+        return keys;
     }
 
     private static byte[][] bytes(String[] names) {

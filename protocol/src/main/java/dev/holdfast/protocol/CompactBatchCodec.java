@@ -2,8 +2,6 @@ package dev.holdfast.protocol;
 
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.UUID;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
@@ -153,7 +151,9 @@ public final class CompactBatchCodec {
         int[] advSlot = new int[slots]; // dictionary index + 1, 0 = empty
         int[] advFirst = new int[ble.size()]; // the sighting that introduced dictionary entry k
         int advs = 0;
-        Map<Long, Integer> macIndex = new HashMap<>();
+        long[] macSlot = new long[slots]; // open addressing: MAC bits + 1, 0 = empty
+        int[] macSlotIndex = new int[slots];
+        int macs = 0;
         int[] advOf = new int[ble.size()];
         int[] macOf = new int[ble.size()];
         CompactOut advDictionary = new CompactOut(256);
@@ -161,9 +161,9 @@ public final class CompactBatchCodec {
         for (int i = 0; i < ble.size(); i++) {
             int from = ble.advFrom(i);
             int len = ble.advLength(i);
-            int h = 1;
-            for (int k = from; k < from + len; k++) {
-                h = 31 * h + advBytes[k];
+            int h = len; // the length and the last (up to) 12 bytes, where tags tell themselves apart (iBeacon
+            for (int k = Math.max(from, from + len - 12); k < from + len; k++) { // major/minor, Eddystone instance);
+                h = 31 * h + advBytes[k]; // equal hashes are told apart by comparing all bytes below
             }
             int slot = (h ^ h >>> 16) & slots - 1;
             while (true) {
@@ -188,20 +188,24 @@ public final class CompactBatchCodec {
             if (mac < 0) {
                 macOf[i] = 0;
             } else {
-                Integer m = macIndex.putIfAbsent(mac, macIndex.size());
-                if (m == null) {
-                    macOf[i] = macIndex.size();
+                long mixed = mac * 0x9E3779B97F4A7C15L;
+                int at = (int) (mixed ^ mixed >>> 32) & slots - 1;
+                while (macSlot[at] != 0 && macSlot[at] != mac + 1) {
+                    at = (at + 1) & slots - 1;
+                }
+                if (macSlot[at] == 0) {
+                    macSlot[at] = mac + 1;
+                    macSlotIndex[at] = ++macs;
                     for (int shift = 40; shift >= 0; shift -= 8) {
                         macDictionary.byteValue((int) (mac >>> shift));
                     }
-                } else {
-                    macOf[i] = m + 1;
                 }
+                macOf[i] = macSlotIndex[at];
             }
         }
         out.unsigned(advs);
         out.append(advDictionary);
-        out.unsigned(macIndex.size());
+        out.unsigned(macs);
         out.append(macDictionary);
         prev = batch.sentAt();
         for (int i = 0; i < ble.size(); i++) {

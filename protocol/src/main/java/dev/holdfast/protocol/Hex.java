@@ -15,7 +15,26 @@ final class Hex {
         }
     }
 
+    /** Two hex digits (the first in the high byte of the index) to their byte value, or -1. */
+    private static final short[] PAIRS = new short[1 << 16];
+
+    static {
+        java.util.Arrays.fill(PAIRS, (short) -1);
+        for (int hi = 0; hi < 256; hi++) {
+            for (int lo = 0; lo < 256; lo++) {
+                if (VALUES[hi] >= 0 && VALUES[lo] >= 0) {
+                    PAIRS[hi << 8 | lo] = (short) (VALUES[hi] << 4 | VALUES[lo]);
+                }
+            }
+        }
+    }
+
     private Hex() {
+    }
+
+    /** The byte two hex digits stand for (one lookup), or -1 if either is not a hex digit. */
+    static int pair(byte hi, byte lo) {
+        return PAIRS[(hi & 0xff) << 8 | lo & 0xff];
     }
 
     /** The value of one hex digit, or -1 (also for negative values: signed non-ASCII bytes, end of input). */

@@ -46,6 +46,72 @@ class BatchRobustnessTest {
         assertThat(decoded).as("some mutations (in white space or unknown fields) still decode").isPositive();
     }
 
+    /**
+     * The decoder reads keys, integers, advertisements and MAC addresses in place when they lie whole in its read
+     * buffer, and by the general path otherwise. A stream handing out one byte per read never leaves a whole token in
+     * the buffer, so it takes the general path everywhere: both must agree on every mutation, value for value and
+     * error for error (kind, field and reason).
+     */
+    @Test
+    void theInPlaceFastPathsAgreeWithTheGeneralPath() {
+        Random random = new Random(3);
+        byte[] ble = ("{\"batchId\":\"5b0a3c1e-6c1f-4a53-9b59-0d7e8e4d2f11\",\"sentAt\":1763892000000,\"ble\":["
+                + "{\"t\":1763891102500,\"rssi\":-71,\"adv\":\"0201061aff4c000215e2c56db5dffb48d2b060d0f5a71096e00064\","
+                + "\"mac\":\"C3:11:0A:5F:22:9B\"},{\"rssi\":0,\"t\":-0,\"mac\":null,\"adv\":\"\"}]}").getBytes(UTF_8);
+        int decoded = 0;
+        for (int i = 0; i < 40_000; i++) {
+            byte[] mutated = (i % 2 == 0 ? VALID : ble).clone();
+            for (int k = random.nextInt(3); k >= 0; k--) {
+                int at = random.nextInt(mutated.length);
+                mutated[at] = random.nextBoolean() ? ALPHABET[random.nextInt(ALPHABET.length)] : (byte) random.nextInt(256);
+            }
+            Object inPlace = outcome(() -> codec.decode(mutated));
+            Object general = outcome(() -> codec.decode(new OneByteAtATime(mutated)));
+            assertThat(inPlace).as(new String(mutated, UTF_8)).isEqualTo(general);
+            decoded += inPlace instanceof Batch ? 1 : 0;
+        }
+        assertThat(decoded).as("some mutations still decode").isPositive();
+    }
+
+    private interface Decoding {
+        Batch decode() throws Exception;
+    }
+
+    /** The batch (compared by value), or the error's kind, field and reason. */
+    private static Object outcome(Decoding decoding) {
+        try {
+            return decoding.decode();
+        } catch (BatchFormatException e) {
+            return "error " + e.kind() + " " + e.field() + " " + e.reason();
+        } catch (Exception e) {
+            return "unexpected " + e;
+        }
+    }
+
+    /** A stream that never hands out more than one byte at a time. */
+    private static final class OneByteAtATime extends java.io.InputStream {
+        private final byte[] bytes;
+        private int at;
+
+        OneByteAtATime(byte[] bytes) {
+            this.bytes = bytes;
+        }
+
+        @Override
+        public int read() {
+            return at < bytes.length ? bytes[at++] & 0xff : -1;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            if (at == bytes.length) {
+                return -1;
+            }
+            b[off] = bytes[at++];
+            return 1;
+        }
+    }
+
     @Test
     void randomBytesFailCleanly() {
         Random random = new Random(2);

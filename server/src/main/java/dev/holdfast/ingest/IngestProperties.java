@@ -19,6 +19,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxPerCommit at most this many uploads in one transaction
  * @param commitWait   how long an upload waits for its commit before it is answered 503 (the device retries;
  *                     the batch id makes that safe)
+ * @param decoders     uploads inflated, decoded and encoded at the same time (CPU-bound work; more at once than
+ *                     there are cores only evicts each other's caches); 0 = the number of processors
  */
 @Validated
 @ConfigurationProperties("holdfast.ingest")
@@ -31,5 +33,11 @@ public record IngestProperties(
         @Min(1) @Max(1_000_000) @DefaultValue("4096") int writeQueue,
         @Min(1) @Max(16) @DefaultValue("2") int writers,
         @Min(1) @Max(2000) @DefaultValue("256") int maxPerCommit,
-        @DefaultValue("PT30S") Duration commitWait) {
+        @DefaultValue("PT30S") Duration commitWait,
+        @Min(0) @Max(1024) @DefaultValue("0") int decoders) {
+
+    /** {@link #decoders()}, with 0 resolved to the number of processors. */
+    public int decodersOrProcessors() {
+        return decoders > 0 ? decoders : Runtime.getRuntime().availableProcessors();
+    }
 }

@@ -25,6 +25,10 @@ import org.springframework.web.servlet.HandlerMapping;
  * request log. Runs right after the request id filter, before security, so the duration covers the whole
  * request; the user and company are read afterwards from the request attributes the accounts module sets.
  * Hands the entry to {@link RequestLogWriter}'s queue: the request never waits for the insert.
+ *
+ * <p>Requests of collector devices (uploads, telemetry) are not logged: a device is not a person using Holdfast, and
+ * its requests' times and addresses, kept 90 days here, would outlive the field data they came with (30 days by
+ * default, erasable per device). The fleet keeps a device's last upload; the metrics count the uploads.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -64,6 +68,9 @@ class RequestLogFilter extends OncePerRequestFilter {
             // an exception escaping the chain becomes a 500 after this filter has returned
             int status = failed && response.getStatus() < 400 ? 500 : response.getStatus();
             Actor actor = request.getAttribute(CurrentActor.REQUEST_ATTRIBUTE) instanceof Actor a ? a : null;
+            if (actor != null && actor.kind() == Actor.Kind.DEVICE) {
+                return; // see the class comment
+            }
             UUID tenant = request.getAttribute(TENANT_ATTRIBUTE) instanceof UUID t ? t : null;
             UUID user = actor != null && actor.kind() == Actor.Kind.USER ? actor.id() : null;
             writer.submit(new RequestRecord(at, tenant, user, method(request), route(request, status), status, durationMs,

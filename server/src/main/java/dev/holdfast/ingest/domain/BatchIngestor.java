@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.zip.GZIPInputStream;
@@ -32,8 +33,10 @@ import org.springframework.stereotype.Service;
  * Takes one uploaded batch: inflates (bounded, so a gzip bomb stops at the limit), decodes and validates it, corrects
  * the device clock by the skew between {@code sentAt} and now, encodes it compactly ({@link CompactBatchCodec}) and
  * hands it to the group-commit {@link BatchWriter}, which stores it once per (device, batchId) — a re-sent or
- * concurrently duplicated batch is recognised, never stored twice. Returns only after the commit; throws a 503
- * {@link ProblemException} (with Retry-After) when the write queue is full or the commit does not come in time.
+ * concurrently duplicated batch is recognised, never stored twice. The CPU-bound part runs for at most
+ * {@code holdfast.ingest.decoders} uploads at once (default: one per processor). Returns only after the commit;
+ * throws a 503 {@link ProblemException} (with Retry-After) when the write queue is full or the commit does not come
+ * in time.
  */
 @Service
 public class BatchIngestor {
@@ -49,16 +52,58 @@ public class BatchIngestor {
     private final FieldPartitions partitions;
     private final IngestProperties properties;
     private final BatchCodec codec;
+    private final Semaphore decoding;
 
     BatchIngestor(BatchWriter writer, FieldPartitions partitions, IngestProperties properties) {
         this.writer = writer;
         this.partitions = partitions;
         this.properties = properties;
         this.codec = new BatchCodec(new BatchLimits(properties.maxObservations(), properties.maxBodyBytes()));
+        this.decoding = new Semaphore(properties.decodersOrProcessors());
     }
 
     /** {@code body} is the request body as sent (gzip when {@code gzipped}); the caller bounds its compressed size. */
     public Result ingest(UUID deviceId, byte[] body, boolean gzipped) throws BatchFormatException, IOException {
+        UUID tenant = TenantContext.require();
+        CompletableFuture<Boolean> done = new CompletableFuture<>();
+        BatchWriter.Row row;
+        acquireDecoder();
+        try {
+            row = prepare(tenant, deviceId, body, gzipped, done);
+        } finally {
+            decoding.release();
+        }
+        if (!writer.offer(row)) {
+            throw busy("Too many uploads are waiting to be stored");
+        }
+        try {
+            return new Result(row.batchId(), done.get(properties.commitWait().toMillis(), TimeUnit.MILLISECONDS));
+        } catch (TimeoutException e) {
+            // it may still commit: the device re-sends the same batch id and hears "duplicate"
+            throw busy("The upload was not stored in time");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw busy("The server is stopping");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** At most {@code decoders} uploads do the CPU-bound part at once; the others wait here (not in the CPU). */
+    private void acquireDecoder() {
+        try {
+            if (!decoding.tryAcquire(properties.commitWait().toMillis(), TimeUnit.MILLISECONDS)) {
+                throw busy("The server is too busy to read the upload");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw busy("The server is stopping");
+        }
+    }
+
+    /** The CPU-bound part: inflate, decode, validate, correct the clock, encode compactly. */
+    private BatchWriter.Row prepare(UUID tenant, UUID deviceId, byte[] body, boolean gzipped,
+            CompletableFuture<Boolean> done) throws BatchFormatException, IOException {
         Instant received = Instant.now();
         Batch batch;
         try (InputStream in = gzipped ? new GZIPInputStream(new ByteArrayInputStream(body), 8192)
@@ -79,24 +124,8 @@ public class BatchIngestor {
         LocalDate day = first.atOffset(ZoneOffset.UTC).toLocalDate();
         partitions.ensure(day);
         byte[] payload = compact.encode(batch);
-        UUID tenant = TenantContext.require();
-        CompletableFuture<Boolean> done = new CompletableFuture<>();
-        BatchWriter.Row row = new BatchWriter.Row(tenant, deviceId, batch.batchId(), day, received, batch.sentAt(), skew,
-                first, last, batch.gps().size(), batch.ble().size(), batch.motion().size(), payload, done);
-        if (!writer.offer(row)) {
-            throw busy("Too many uploads are waiting to be stored");
-        }
-        try {
-            return new Result(batch.batchId(), done.get(properties.commitWait().toMillis(), TimeUnit.MILLISECONDS));
-        } catch (TimeoutException e) {
-            // it may still commit: the device re-sends the same batch id and hears "duplicate"
-            throw busy("The upload was not stored in time");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw busy("The server is stopping");
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        }
+        return new BatchWriter.Row(tenant, deviceId, batch.batchId(), day, received, batch.sentAt(), skew, first, last,
+                batch.gps().size(), batch.ble().size(), batch.motion().size(), payload, done);
     }
 
     private static ProblemException busy(String detail) {

@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 
 import dev.holdfast.activity.UsageLog;
 import dev.holdfast.platform.TenantContext;
+import dev.holdfast.testing.TestDevices;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -29,6 +31,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 
 /** Usage logs against the real database and a running server. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(TestDevices.class)
 class UsageLogTest {
 
     @LocalServerPort
@@ -82,6 +85,20 @@ class UsageLogTest {
         for (String skipped : List.of(css, webjar, health)) {
             assertThat(requestRows(skipped)).as("logged %s", skipped).isEmpty();
         }
+    }
+
+    @Test
+    void requestsOfCollectorDevicesAreNotLogged() throws Exception {
+        String device = TestDevices.token(UUID.randomUUID(), UUID.randomUUID());
+        HttpResponse<String> upload = http.send(HttpRequest.newBuilder(url("/api/v1/ingest/batches"))
+                .header("Authorization", "Bearer " + device).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(upload.statusCode()).as(upload.body()).isEqualTo(422); // the device got through: no batchId
+        String person = send("/login");
+
+        awaitRequest(person);
+        writer.flush();
+        assertThat(requestRows(upload.headers().firstValue("X-Request-Id").orElseThrow())).isEmpty();
     }
 
     @Test
