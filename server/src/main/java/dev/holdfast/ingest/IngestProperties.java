@@ -19,6 +19,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxPerCommit at most this many uploads in one transaction
  * @param commitWait   how long an upload waits for its commit before it is answered 503 (the device retries;
  *                     the batch id makes that safe)
+ * @param linger       how long a writer, having taken an upload, waits for more to join the same transaction (fewer,
+ *                     larger transactions cost the database less per upload; every upload waits up to this long more)
  * @param decoders     uploads inflated, decoded and encoded at the same time (CPU-bound work; more at once than
  *                     there are cores only evicts each other's caches); 0 = the number of processors
  */
@@ -34,6 +36,7 @@ public record IngestProperties(
         @Min(1) @Max(16) @DefaultValue("2") int writers,
         @Min(1) @Max(2000) @DefaultValue("256") int maxPerCommit,
         @DefaultValue("PT30S") Duration commitWait,
+        @DefaultValue("PT0.005S") Duration linger,
         @Min(0) @Max(1024) @DefaultValue("0") int decoders) {
 
     /** {@link #decoders()}, with 0 resolved to the number of processors. */

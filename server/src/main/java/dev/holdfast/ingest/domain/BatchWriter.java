@@ -32,7 +32,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Group commit: uploads, already decoded, validated and encoded by the request threads, wait in a bounded queue;
- * each writer thread takes what has gathered (up to {@code maxPerCommit}) and stores it in ONE transaction — one
+ * each writer thread takes what has gathered (up to {@code maxPerCommit}, waiting up to {@code linger} after the first
+ * for more to join) and stores it in ONE transaction — one
  * statement inserting the idempotency receipts ({@code on conflict do nothing returning} tells which are fresh) and
  * the fresh batches, one update of the devices' last upload — and completes every upload's future only after the
  * commit. A full queue refuses the upload (the caller answers 503), never drops it.
@@ -144,12 +145,40 @@ class BatchWriter implements SmartLifecycle {
             }
             rows.add(first);
             queue.drainTo(rows, properties.maxPerCommit() - 1);
+            boolean interrupted = linger(rows);
             try {
                 write(rows);
             } catch (RuntimeException e) {
                 log.error("Field data writer failed", e); // write() completes every future; this is a bug guard
             }
             rows.clear();
+            if (interrupted) {
+                return;
+            }
+        }
+    }
+
+    /**
+     * Lets more uploads join the transaction: waits up to {@code linger} after the first for the group to fill.
+     * Answers true if interrupted meanwhile (the rows taken are still written).
+     */
+    private boolean linger(List<Row> rows) {
+        int max = properties.maxPerCommit();
+        long deadline = System.nanoTime() + properties.linger().toNanos();
+        try {
+            while (rows.size() < max) {
+                long left = deadline - System.nanoTime();
+                Row next = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : null;
+                if (next == null) {
+                    return false;
+                }
+                rows.add(next);
+                queue.drainTo(rows, max - rows.size());
+            }
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
         }
     }
 
