@@ -35,19 +35,6 @@ final class BatchDecoder {
     private static final byte[][] GPS_KEYS = keys(GPS);
     private static final byte[][] BLE_KEYS = keys(BLE);
     private static final byte[][] MOTION_KEYS = keys(MOTION);
-    private static final double[] POW10 = new double[23];
-    private static final float[] FPOW10 = new float[11];
-
-    static {
-        double p = 1;
-        for (int i = 0; i < POW10.length; i++, p *= 10) {
-            POW10[i] = p;
-        }
-        float f = 1;
-        for (int i = 0; i < FPOW10.length; i++, f *= 10) {
-            FPOW10[i] = f;
-        }
-    }
 
     private final InputStream in;
     private final byte[] buf = new byte[16 * 1024];
@@ -63,14 +50,7 @@ final class BatchDecoder {
     private int textLength;
     private final byte[] adv = new byte[255];
 
-    private boolean numNegative;
-    private boolean numIntegral;
-    private boolean numInexact;
-    private long numMantissa;
-    private int numScale;
-    private byte[] numSource = text;
-    private int numFrom;
-    private int numTo;
+    private final JsonNumber number = new JsonNumber();
 
     /** Where we are, for error paths: a top-level field, or an element of an array and one of its fields. */
     private @Nullable String topField;
@@ -574,7 +554,7 @@ final class BatchDecoder {
             case -1 -> throw syntax("unexpected end of input");
             default -> {
                 if (c == '-' || c >= '0' && c <= '9') {
-                    number();
+                    readNumber();
                 } else {
                     throw syntax("unexpected character '" + printable(c) + "'");
                 }
@@ -749,43 +729,30 @@ final class BatchDecoder {
             while (p < lim && p - start < 18 && buf[p] >= '0' && buf[p] <= '9') {
                 value = value * 10 + buf[p++] - '0';
             }
-            if (p < lim && p > start && (buf[start] != '0' || p == start + 1) && endsNumber(buf[p])) {
+            if (p < lim && p > start && (buf[start] != '0' || p == start + 1) && JsonNumber.endsNumber(buf[p])) {
                 pos = p;
                 return c == '-' ? -value : value;
             }
         }
         numberValue("must be an integer");
-        if (!numIntegral) {
+        if (!number.integral()) {
             throw syntax("must be an integer");
         }
-        if (numScale != 0) { // more digits than the fast path keeps
-            try {
-                return Long.parseLong(numberText());
-            } catch (NumberFormatException e) {
-                throw invalid("is out of range");
-            }
+        try {
+            return number.toLong();
+        } catch (NumberFormatException e) {
+            throw invalid("is out of range");
         }
-        return numNegative ? -numMantissa : numMantissa;
     }
 
     private double decimal() throws IOException, BatchFormatException {
         numberValue("must be a number");
-        if (!numInexact && numMantissa <= 1L << 53 && numScale >= -22 && numScale <= 22) {
-            double d = numMantissa; // exact; one correctly rounded operation follows (Clinger's fast path)
-            d = numScale >= 0 ? d * POW10[numScale] : d / POW10[-numScale];
-            return numNegative ? -d : d;
-        }
-        return Double.parseDouble(numberText());
+        return number.toDouble();
     }
 
     private float decimalFloat() throws IOException, BatchFormatException {
         numberValue("must be a number");
-        if (!numInexact && numMantissa <= 1L << 24 && numScale >= -10 && numScale <= 10) {
-            float f = numMantissa;
-            f = numScale >= 0 ? f * FPOW10[numScale] : f / FPOW10[-numScale];
-            return numNegative ? -f : f;
-        }
-        return Float.parseFloat(numberText());
+        return number.toFloat();
     }
 
     private void numberValue(String expectation) throws IOException, BatchFormatException {
@@ -793,128 +760,36 @@ final class BatchDecoder {
         if (c != '-' && (c < '0' || c > '9')) {
             throw typeError(expectation);
         }
-        number();
+        readNumber();
     }
 
     /**
-     * Reads a JSON number into the mantissa / scale fields: value = ±mantissa × 10^scale, keeping at most 18
-     * significant digits ({@link #numInexact} if a dropped one was not zero). The number's characters are
-     * parsed where they lie in the read buffer; only a number cut by the buffer's end is first copied into
-     * {@link #text}. {@link #numberText()} gives the text for the JDK's parsers.
+     * Reads a JSON number into {@link #number}, parsing its characters where they lie in the read buffer; only a
+     * number cut by the buffer's end is first copied into {@link #text}.
      */
-    private void number() throws IOException, BatchFormatException {
+    private void readNumber() throws IOException, BatchFormatException {
         int end = pos;
-        while (end < lim && isNumberChar(buf[end])) {
+        while (end < lim && JsonNumber.isNumberChar(buf[end])) {
             end++;
         }
+        boolean parsed;
         if (end < lim) {
-            parseNumber(buf, pos, end);
+            parsed = number.parse(buf, pos, end);
             pos = end;
         } else {
             textLength = 0;
             int c = peek();
-            while (c >= 0 && isNumberChar((byte) c)) {
+            while (c >= 0 && JsonNumber.isNumberChar((byte) c)) {
                 appendByte(c);
                 pos++;
                 c = peek();
             }
-            parseNumber(text, 0, textLength);
+            parsed = number.parse(text, 0, textLength);
         }
         int c = peek();
-        if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+        if (!parsed || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
             throw malformedNumber();
         }
-    }
-
-    /** Whether {@code c} may follow a whole integer (else the general path decides, with its error). */
-    private static boolean endsNumber(byte c) {
-        return !isNumberChar(c) && !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z');
-    }
-
-    private static boolean isNumberChar(byte c) {
-        return c >= '0' && c <= '9' || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E';
-    }
-
-    /** Parses exactly {@code src[from, to)} by the JSON number grammar. */
-    private void parseNumber(byte[] src, int from, int to) throws BatchFormatException {
-        numSource = src;
-        numFrom = from;
-        numTo = to;
-        boolean negative = false;
-        boolean integral = true;
-        boolean inexact = false;
-        long mantissa = 0;
-        int digits = 0;
-        int scale = 0;
-        int p = from;
-        if (p < to && src[p] == '-') {
-            negative = true;
-            p++;
-        }
-        if (p < to && src[p] == '0') {
-            p++;
-        } else if (p < to && src[p] >= '1' && src[p] <= '9') {
-            for (; p < to && src[p] >= '0' && src[p] <= '9'; p++) {
-                if (digits < 18) {
-                    mantissa = mantissa * 10 + src[p] - '0';
-                    digits++;
-                } else {
-                    inexact |= src[p] != '0';
-                    scale++;
-                }
-            }
-        } else {
-            throw malformedNumber();
-        }
-        if (p < to && src[p] == '.') {
-            integral = false;
-            p++;
-            if (p == to || src[p] < '0' || src[p] > '9') {
-                throw malformedNumber();
-            }
-            for (; p < to && src[p] >= '0' && src[p] <= '9'; p++) {
-                if (digits < 18) {
-                    if (digits > 0 || src[p] != '0') {
-                        mantissa = mantissa * 10 + src[p] - '0';
-                        digits++;
-                    }
-                    scale--;
-                } else {
-                    inexact |= src[p] != '0';
-                }
-            }
-        }
-        if (p < to && (src[p] == 'e' || src[p] == 'E')) {
-            integral = false;
-            p++;
-            boolean negativeExponent = false;
-            if (p < to && (src[p] == '+' || src[p] == '-')) {
-                negativeExponent = src[p] == '-';
-                p++;
-            }
-            if (p == to || src[p] < '0' || src[p] > '9') {
-                throw malformedNumber();
-            }
-            int exponent = 0;
-            for (; p < to && src[p] >= '0' && src[p] <= '9'; p++) {
-                if (exponent < 100_000) {
-                    exponent = exponent * 10 + src[p] - '0';
-                }
-            }
-            scale += negativeExponent ? -exponent : exponent;
-        }
-        if (p != to) {
-            throw malformedNumber();
-        }
-        numNegative = negative;
-        numIntegral = integral;
-        numInexact = inexact;
-        numMantissa = mantissa;
-        numScale = scale;
-    }
-
-    private String numberText() {
-        return new String(numSource, numFrom, numTo - numFrom, ISO_8859_1);
     }
 
     private BatchFormatException malformedNumber() {
