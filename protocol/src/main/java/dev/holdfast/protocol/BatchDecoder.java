@@ -36,8 +36,8 @@ final class BatchDecoder {
     private static final byte[][] BLE_KEYS = keys(BLE);
     private static final byte[][] MOTION_KEYS = keys(MOTION);
 
-    private final InputStream in;
-    private final byte[] buf = new byte[16 * 1024];
+    private final @Nullable InputStream in; // null: the whole input is in buf
+    private final byte[] buf;
     private int pos;
     private int lim;
     private long consumedBefore;
@@ -60,8 +60,21 @@ final class BatchDecoder {
 
     BatchDecoder(InputStream in, BatchLimits limits) {
         this.in = in;
+        this.buf = new byte[16 * 1024];
         this.maxBytes = limits.maxBytes();
         this.maxObservations = limits.maxObservations();
+    }
+
+    /** Reads {@code bytes[0, length)} where they lie (the caller does not change them meanwhile). */
+    BatchDecoder(byte[] bytes, int length, BatchLimits limits) throws BatchFormatException {
+        this.in = null;
+        this.buf = bytes;
+        this.lim = length;
+        this.maxBytes = limits.maxBytes();
+        this.maxObservations = limits.maxObservations();
+        if (length > maxBytes) {
+            throw new BatchFormatException(TOO_LARGE, "$", "a batch may be at most " + maxBytes + " bytes");
+        }
     }
 
     Batch decode() throws IOException, BatchFormatException {
@@ -827,6 +840,9 @@ final class BatchDecoder {
     }
 
     private boolean fill() throws IOException, BatchFormatException {
+        if (in == null) {
+            return false; // pos == lim stays: every later read sees the end too
+        }
         consumedBefore += lim;
         pos = 0;
         lim = 0;

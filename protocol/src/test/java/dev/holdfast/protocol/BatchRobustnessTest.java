@@ -68,10 +68,17 @@ class BatchRobustnessTest {
             Object inPlace = outcome(() -> codec.decode(mutated));
             Object general = outcome(() -> codec.decode(new OneByteAtATime(mutated)));
             assertThat(inPlace).as(new String(mutated, UTF_8)).isEqualTo(general);
+            // a body in a larger (pooled) buffer: what lies past its end must never be read as a continuation
+            byte[] pooled = Arrays.copyOf(mutated, mutated.length + 64);
+            Arrays.fill(pooled, mutated.length, pooled.length, PAST_END[i % PAST_END.length]);
+            assertThat(outcome(() -> codec.decode(pooled, mutated.length))).as(new String(mutated, UTF_8))
+                    .isEqualTo(general);
             decoded += inPlace instanceof Batch ? 1 : 0;
         }
         assertThat(decoded).as("some mutations still decode").isPositive();
     }
+
+    private static final byte[] PAST_END = "0\"}]:,9ae".getBytes(UTF_8);
 
     private interface Decoding {
         Batch decode() throws Exception;

@@ -31,6 +31,7 @@ import dev.holdfast.ingest.domain.FieldPartitions;
 import dev.holdfast.protocol.Batch;
 import dev.holdfast.protocol.BatchCodec;
 import dev.holdfast.protocol.BleSightings;
+import dev.holdfast.protocol.CompactBatchCodec;
 import dev.holdfast.protocol.GpsFixes;
 import dev.holdfast.protocol.MotionWindows;
 import dev.holdfast.testing.ApiClient;
@@ -67,9 +68,10 @@ class FieldDataStorageTest extends WebTest {
         Map<String, Object> row = transactions.inTenant(tenant, () -> jdbc.sql("""
                 select format, octet_length(payload) as bytes, gps_count + ble_count + motion_count as observations
                 from field_batches where device_id = ?""").param(device).query().singleRow());
-        assertThat(((Number) row.get("format")).intValue()).isEqualTo(1);
-        double perObservation = ((Number) row.get("bytes")).doubleValue() / ((Number) row.get("observations")).intValue();
-        assertThat(perObservation).as("payload bytes per observation").isLessThan(10); // a 30-observation batch; the reference batch of 1,080 needs about 5 (CompactBatchCodecTest)
+        assertThat(((Number) row.get("format")).intValue()).isEqualTo(CompactBatchCodec.PLAIN);
+        assertThat(((Number) row.get("bytes")).intValue()).as("the compact encoding, as it is (no JSON, no gzip)")
+                .isEqualTo(new CompactBatchCodec().encode(batch).length); // ~11 B/obs for these 30; the reference batch of 1,080 needs about 6 (CompactBatchCodecTest)
+// a 30-observation batch; the reference batch of 1,080 needs about 6 (CompactBatchCodecTest)
 
         List<FieldBatches.Claimed> claimed = transactions.inTenant(tenant, () -> fieldBatches.claim(10));
         assertThat(claimed).hasSize(1);
@@ -84,23 +86,27 @@ class FieldDataStorageTest extends WebTest {
     }
 
     @Test
-    void rowsStoredAsGzipJsonBeforeTheCompactFormatStayReadable() throws Exception {
+    void rowsStoredInEarlierFormatsStayReadable() throws Exception {
         UUID tenant = accounts.owner("Old Rows Co").tenantId();
         UUID device = UUID.randomUUID();
         long now = System.currentTimeMillis();
-        Batch batch = reference(now, now - 60_000);
+        Batch gzipped = reference(now, now - 60_000); // format 0, before V310: the gzip of the JSON
+        Batch deflated = reference(now, now - 61_000); // format 1, before format 2: the columns deflated
         LocalDate day = Instant.ofEpochMilli(now - 60_000).atOffset(ZoneOffset.UTC).toLocalDate();
         partitions.ensure(day);
-        byte[] gzipJson = gzip(JSON.encode(batch));
         Timestamp at = Timestamp.from(Instant.ofEpochMilli(now));
-        transactions.inTenant(tenant, () -> jdbc.sql("""
-                insert into field_batches (tenant_id, day, device_id, batch_id, received_at, sent_at, skew_ms, first_at,
-                    last_at, gps_count, ble_count, motion_count, payload)
-                values (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?)""").params(tenant, day, device, batch.batchId(), at, at, at, at,
-                batch.gps().size(), batch.ble().size(), batch.motion().size(), gzipJson).update());
+        for (Object[] old : List.of(new Object[] {gzipped, 0, gzip(JSON.encode(gzipped))}, new Object[] {deflated,
+                CompactBatchCodec.DEFLATED, new CompactBatchCodec().encode(deflated, CompactBatchCodec.DEFLATED)})) {
+            Batch batch = (Batch) old[0];
+            transactions.inTenant(tenant, () -> jdbc.sql("""
+                    insert into field_batches (tenant_id, day, device_id, batch_id, received_at, sent_at, skew_ms, first_at,
+                        last_at, gps_count, ble_count, motion_count, format, payload)
+                    values (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?)""").params(tenant, day, device, batch.batchId(), at, at,
+                    at, at, batch.gps().size(), batch.ble().size(), batch.motion().size(), old[1], old[2]).update());
+        }
 
         List<FieldBatches.Claimed> claimed = transactions.inTenant(tenant, () -> fieldBatches.claim(10));
-        assertThat(claimed).singleElement().extracting(FieldBatches.Claimed::batch).isEqualTo(batch);
+        assertThat(claimed).extracting(FieldBatches.Claimed::batch).containsExactlyInAnyOrder(gzipped, deflated);
     }
 
     @Test

@@ -7,8 +7,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
@@ -53,6 +56,14 @@ public class BatchIngestor {
     private final IngestProperties properties;
     private final BatchCodec codec;
     private final Semaphore decoding;
+    /** What bodies are inflated into: one per decoder permit, so a thread holding a permit always finds one. */
+    private final BlockingQueue<Scratch> scratches;
+
+    /** A reusable inflate buffer (grows up to the body limit for a large batch, shrinks back after it). */
+    private static final class Scratch {
+        static final int SIZE = 256 * 1024;
+        byte[] bytes = new byte[SIZE];
+    }
 
     BatchIngestor(BatchWriter writer, FieldPartitions partitions, IngestProperties properties) {
         this.writer = writer;
@@ -60,6 +71,10 @@ public class BatchIngestor {
         this.properties = properties;
         this.codec = new BatchCodec(new BatchLimits(properties.maxObservations(), properties.maxBodyBytes()));
         this.decoding = new Semaphore(properties.decodersOrProcessors());
+        this.scratches = new ArrayBlockingQueue<>(properties.decodersOrProcessors());
+        for (int i = 0; i < properties.decodersOrProcessors(); i++) {
+            scratches.add(new Scratch());
+        }
     }
 
     /** {@code body} is the request body as sent (gzip when {@code gzipped}); the caller bounds its compressed size. */
@@ -106,11 +121,19 @@ public class BatchIngestor {
             CompletableFuture<Boolean> done) throws BatchFormatException, IOException {
         Instant received = Instant.now();
         Batch batch;
-        try (InputStream in = gzipped ? new GZIPInputStream(new ByteArrayInputStream(body), 8192)
-                : new ByteArrayInputStream(body)) {
-            batch = codec.decode(in);
-        } catch (java.util.zip.ZipException e) {
-            throw new IOException("the body is not valid gzip", e);
+        if (gzipped) {
+            Scratch scratch = scratches.remove(); // there is one for every permit
+            try {
+                int length = gunzip(body, scratch);
+                batch = codec.decode(scratch.bytes, length);
+            } finally {
+                if (scratch.bytes.length > Scratch.SIZE) {
+                    scratch.bytes = new byte[Scratch.SIZE]; // a large batch's buffer is not kept
+                }
+                scratches.add(scratch);
+            }
+        } else {
+            batch = codec.decode(body, body.length);
         }
         long skew = received.toEpochMilli() - batch.sentAt();
         BatchValidator.checkTimeWindow(batch, received.toEpochMilli() - skew, properties.maxFuture().toMillis(),
@@ -126,6 +149,33 @@ public class BatchIngestor {
         byte[] payload = compact.encode(batch);
         return new BatchWriter.Row(tenant, deviceId, batch.batchId(), day, received, batch.sentAt(), skew, first, last,
                 batch.gps().size(), batch.ble().size(), batch.motion().size(), payload, done);
+    }
+
+    /**
+     * Inflates the gzip body into the scratch buffer and answers its length; stops past the body limit (so a gzip
+     * bomb costs at most that much inflating), and the gzip trailer (CRC-32, length) is checked.
+     */
+    private int gunzip(byte[] body, Scratch scratch) throws IOException, BatchFormatException {
+        int max = properties.maxBodyBytes();
+        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(body), 4096)) {
+            int n = 0;
+            while (true) {
+                if (n > max) {
+                    throw new BatchFormatException(BatchFormatException.Kind.TOO_LARGE, "$",
+                            "a batch may be at most " + max + " bytes");
+                }
+                if (n == scratch.bytes.length) {
+                    scratch.bytes = Arrays.copyOf(scratch.bytes, (int) Math.min(max + 1L, 2L * n));
+                }
+                int got = in.read(scratch.bytes, n, scratch.bytes.length - n);
+                if (got < 0) {
+                    return n;
+                }
+                n += got;
+            }
+        } catch (java.util.zip.ZipException e) {
+            throw new IOException("the body is not valid gzip", e);
+        }
     }
 
     private static ProblemException busy(String detail) {

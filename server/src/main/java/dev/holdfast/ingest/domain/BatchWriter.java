@@ -22,6 +22,7 @@ import dev.holdfast.fleet.Devices;
 import dev.holdfast.ingest.IngestProperties;
 import dev.holdfast.platform.TenantContext;
 import dev.holdfast.platform.TenantTransactions;
+import dev.holdfast.protocol.CompactBatchCodec;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -289,11 +290,12 @@ class BatchWriter implements SmartLifecycle {
                     insert into field_batches (tenant_id, day, device_id, batch_id, received_at, sent_at, skew_ms, first_at,
                         last_at, gps_count, ble_count, motion_count, format, payload)
                     select ?, v.day, v.device_id, v.batch_id, v.received_at, v.sent_at, v.skew_ms, v.first_at, v.last_at,
-                        v.gps_count, v.ble_count, v.motion_count, 1, v.payload
+                        v.gps_count, v.ble_count, v.motion_count, ?, v.payload
                     from v join fresh using (device_id, batch_id))
                 select device_id, batch_id from fresh""");
         params.add(tenant);
         params.add(tenant);
+        params.add(CompactBatchCodec.FORMAT);
         Set<Key> fresh = new HashSet<>(jdbc.sql(sql.toString()).params(params)
                 .query((rs, n) -> new Key(tenant, rs.getObject(1, UUID.class), rs.getObject(2, UUID.class))).list());
         Map<UUID, Instant> uploads = new HashMap<>();

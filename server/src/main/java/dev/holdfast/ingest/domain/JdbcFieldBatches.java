@@ -22,7 +22,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-/** {@link FieldBatches} on {@code field_batches}: both storage formats (0 = gzip JSON, 1 = compact) are read. */
+/** {@link FieldBatches} on {@code field_batches}: every storage format is read (0 = gzip JSON, 1 and 2
+ * = {@link CompactBatchCodec}, deflated and plain). */
 @Component
 class JdbcFieldBatches implements FieldBatches {
 
@@ -75,8 +76,8 @@ class JdbcFieldBatches implements FieldBatches {
 
     /** A stored payload in its format. */
     static Batch decode(int format, byte[] payload) {
-        if (format == CompactBatchCodec.FORMAT) {
-            return COMPACT.decode(payload);
+        if (format == CompactBatchCodec.DEFLATED || format == CompactBatchCodec.PLAIN) {
+            return COMPACT.decode(format, payload);
         }
         try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(payload), 8192)) {
             return JSON.decode(in);
