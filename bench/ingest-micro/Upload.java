@@ -26,7 +26,7 @@ import dev.holdfast.protocol.BatchCodec;
 /**
  * A tiny concurrent uploader (the real fleet simulator lives elsewhere): signs up a company, enrols D devices and
  * uploads the reference batch (IngestMicro.reference) gzipped from C client threads for S seconds, each upload with a
- * fresh batch id. The gzip is built once with the batch id in a stored (uncompressed) first block, so a new id is
+ * fresh batch id (TINY=1: a batch of one motion window instead, to see what the request path alone costs). The gzip is built once with the batch id in a stored (uncompressed) first block, so a new id is
  * a byte patch plus a CRC32 — the client spends microseconds per upload, not a gzip.
  *
  * <pre>
@@ -60,7 +60,10 @@ public class Upload {
         }
         System.out.printf("enrolled %d devices%n", devices.size());
 
-        byte[] json = new BatchCodec().encode(IngestMicro.reference(new Random(7), System.currentTimeMillis()));
+        long now = System.currentTimeMillis();
+        byte[] json = new BatchCodec().encode(System.getenv("TINY") == null ? IngestMicro.reference(new Random(7), now)
+                : dev.holdfast.protocol.Batch.of(UUID.randomUUID(), now, List.of(), List.of(), // the request path alone
+                        List.of(new dev.holdfast.protocol.MotionWindow(now - 60_000, 10_000, 0.5f))));
         Template template = new Template(json);
         System.out.printf("batch: %d B JSON, %d B gzip%n", json.length, template.size());
 

@@ -20,9 +20,9 @@ cpu() { # jiffies of server jvm + all postgres processes whose cmdline/parent is
   echo $total
 }
 # enrol etc. happen inside Upload before the timed phase; measure CPU around the whole run and subtract a warm-up-only run? keep simple: measure across the run
-(cd /work/wt-ingestperf && java -Xmx512m -cp protocol/target/classes:/tmp/ingestperf/cls Upload http://127.0.0.1:$PORT 20 $CLIENTS 50 >/dev/null 2>&1) # warm-up
+(cd "$(dirname "$0")/../.." && java -Xmx512m -cp protocol/target/classes:/tmp/ingestperf/cls Upload http://127.0.0.1:$PORT 20 $CLIENTS 50 >/dev/null 2>&1) # warm-up
 J0=$(jvmcpu); C0=$(cpu); T0=$(date +%s.%N)
-OUT=$(cd /work/wt-ingestperf && java -Xmx512m -cp protocol/target/classes:/tmp/ingestperf/cls Upload http://127.0.0.1:$PORT $SECS $CLIENTS 200 2>&1)
+OUT=$(cd "$(dirname "$0")/../.." && java -Xmx512m -cp protocol/target/classes:/tmp/ingestperf/cls Upload http://127.0.0.1:$PORT $SECS $CLIENTS 200 2>&1)
 J1=$(jvmcpu); C1=$(cpu); T1=$(date +%s.%N)
 N=$(echo "$OUT" | grep -oE '[0-9]+ accepted' | grep -oE '[0-9]+')
 echo "$OUT" | grep -E "accepted|latency"

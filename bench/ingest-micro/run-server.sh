@@ -4,7 +4,7 @@ mkdir -p /tmp/ingestperf
 JAR=$1; PORT=$2
 DATA=$(mktemp -d /tmp/ingestperf/data.XXXXXX)
 HOLDFAST_DATA_DIR=$DATA HOLDFAST_SIGNUP_OPEN=true PORT=$PORT HOLDFAST_RATE_LIMIT_ENABLED=false \
-  nohup java -Xmx1g -jar $JAR $EXTRA >"$DATA/server.log" 2>&1 &
+  nohup java -Xmx1g $EXTRA -jar $JAR >"$DATA/server.log" 2>&1 &
 echo $! > /tmp/ingestperf/server.pid
 echo "$DATA" > /tmp/ingestperf/server.data
 for _ in $(seq 1 180); do

@@ -8,25 +8,25 @@ import java.util.zip.Deflater;
 import java.util.zip.Inflater;
 
 /**
- * The storage form of a {@link Batch}: a binary, column-by-column encoding. About 6 bytes per observation for a
- * typical batch where the gzip of the JSON needs about 12.5 and the JSON itself about 120.
+ * The storage form of a {@link Batch}: a binary, column-by-column encoding, deflated. About 5 bytes per observation
+ * for a typical batch where the gzip of the JSON needs about 12.5 and the JSON itself about 120.
  *
- * <p>Two formats, told apart by the first byte (and by the {@code format} column beside a stored batch):
+ * <p>Two storage formats (the {@code format} column beside a stored batch): {@link #DEFLATED} (1, written now) is the
+ * columns deflated (raw deflate, fastest level); {@link #PLAIN} (2) is the columns as they are (about 6 bytes per
+ * observation; read, and written only on request). The columns' first byte is their layout:
  * <ul>
- * <li>{@link #PLAIN} (2, written now): the columnar encoding as it is. Encoding costs about a third of what
- * deflating it cost, on the CPU the upload path shares with parsing.</li>
- * <li>{@link #DEFLATED} (1, written before): format-1 columns (a MAC index per sighting instead of the pair
- * dictionary), then raw deflate. Still read.</li>
+ * <li>{@link #LAYOUT_PAIRS} (2, written now): the BLE columns name each sighting's (advertisement, MAC) pair by one
+ * small index — a tag mostly sends one advertisement from one address;</li>
+ * <li>{@link #LAYOUT_INDEXES} (1, written before): an advertisement index and a MAC index per sighting. Still read.</li>
  * </ul>
  *
- * <p>Layout, all integers as LEB128 varints, signed ones zig-zag coded: format byte, batch id (16 bytes),
+ * <p>Layout, all integers as LEB128 varints, signed ones zig-zag coded: layout byte, batch id (16 bytes),
  * {@code sentAt}, the three counts; then the GPS columns (time deltas, latitude and longitude in 1e-7 degrees as
  * deltas, accuracy in cm, a presence byte per fix for altitude/speed/bearing, altitude in cm as deltas, speed in
- * cm/s, bearing in 0.01 degrees); the BLE dictionaries (distinct advertisements, distinct MACs, and in format 2 the
- * distinct (advertisement, MAC) pairs — a tag mostly sends one advertisement from one address, so one small index per
- * sighting names both) and columns (time deltas, RSSI as one byte, then the pair index; format 1: advertisement index
- * and MAC index + 1 or 0); the motion columns (time deltas, duration, RMS in 0.001 m/s²). Every time delta is from
- * the previous time of the same list, the first from {@code sentAt}.
+ * cm/s, bearing in 0.01 degrees); the BLE dictionaries (distinct advertisements, distinct MACs, and in layout 2 the
+ * distinct (advertisement index, MAC index + 1 or 0) pairs) and columns (time deltas, RSSI as one byte, then the
+ * pair index; layout 1: advertisement index, then MAC index + 1 or 0); the motion columns (time deltas, duration,
+ * RMS in 0.001 m/s²). Every time delta is from the previous time of the same list, the first from {@code sentAt}.
  *
  * <p><b>Precision:</b> times, RSSI, advertisements, MACs and durations are exact; latitude and longitude are kept
  * to 1e-7 degrees (about 1 cm), altitude, accuracy and speed to 0.01 m (m/s), bearing to 0.01 degrees and motion
@@ -36,12 +36,17 @@ import java.util.zip.Inflater;
  */
 public final class CompactBatchCodec {
 
-    /** Format 1: the columns deflated (no longer written, still read). */
+    /** Storage format 1: the columns deflated. */
     public static final int DEFLATED = 1;
-    /** Format 2: the columns as they are, with the (advertisement, MAC) pair dictionary. */
+    /** Storage format 2: the columns as they are. */
     public static final int PLAIN = 2;
-    /** The format {@link #encode(Batch)} writes. */
-    public static final int FORMAT = PLAIN;
+    /** The storage format {@link #encode(Batch)} writes. */
+    public static final int FORMAT = DEFLATED;
+
+    /** Column layout 1: an advertisement index and a MAC index per sighting (read only). */
+    static final int LAYOUT_INDEXES = 1;
+    /** Column layout 2: one (advertisement, MAC) pair index per sighting. */
+    static final int LAYOUT_PAIRS = 2;
 
     private static final double DEG = 1e7;
     private static final double CENTI = 100;
@@ -50,20 +55,22 @@ public final class CompactBatchCodec {
     private static final int SPEED = 2;
     private static final int BEARING = 4;
 
-    /** The batch in storage form ({@link #FORMAT}). */
+    /** The batch in storage form {@link #FORMAT}. */
     public byte[] encode(Batch batch) {
         return encode(batch, FORMAT);
     }
 
-    /** The batch in storage form {@code format} ({@link #PLAIN} or {@link #DEFLATED}). */
+    /** The batch in storage form {@code format} ({@link #DEFLATED} or {@link #PLAIN}). */
     public byte[] encode(Batch batch, int format) {
-        if (format == PLAIN) {
-            return encodeRaw(batch, PLAIN);
-        }
-        if (format != DEFLATED) {
-            throw new IllegalArgumentException("unknown compact batch format " + format);
-        }
-        byte[] raw = encodeRaw(batch, DEFLATED);
+        byte[] raw = encodeRaw(batch, LAYOUT_PAIRS);
+        return switch (format) {
+            case PLAIN -> raw;
+            case DEFLATED -> deflate(raw);
+            default -> throw new IllegalArgumentException("unknown compact batch format " + format);
+        };
+    }
+
+    static byte[] deflate(byte[] raw) {
         Deflater deflater = new Deflater(Deflater.BEST_SPEED, true);
         try {
             deflater.setInput(raw);
@@ -94,7 +101,7 @@ public final class CompactBatchCodec {
      */
     public Batch decode(int format, byte[] stored) {
         if (format == PLAIN) {
-            return decodeRaw(stored, stored.length, PLAIN);
+            return decodeRaw(stored, stored.length);
         }
         if (format != DEFLATED) {
             throw new IllegalArgumentException("unknown compact batch format " + format);
@@ -114,7 +121,7 @@ public final class CompactBatchCodec {
                 }
                 n += got;
             }
-            return decodeRaw(raw, n, DEFLATED);
+            return decodeRaw(raw, n);
         } catch (DataFormatException e) {
             throw new IllegalArgumentException("not a compact batch: " + e.getMessage(), e);
         } finally {
@@ -124,12 +131,12 @@ public final class CompactBatchCodec {
 
     // ---- encoding
 
-    byte[] encodeRaw(Batch batch, int format) {
+    byte[] encodeRaw(Batch batch, int layout) {
         GpsFixes gps = batch.gps();
         BleSightings ble = batch.ble();
         MotionWindows motion = batch.motion();
         CompactOut out = new CompactOut(64 + gps.size() * 16 + ble.size() * 5 + motion.size() * 6);
-        out.byteValue(format);
+        out.byteValue(layout);
         out.longBytes(batch.batchId().getMostSignificantBits());
         out.longBytes(batch.batchId().getLeastSignificantBits());
         out.unsigned(batch.sentAt());
@@ -250,7 +257,7 @@ public final class CompactBatchCodec {
         for (int i = 0; i < ble.size(); i++) {
             out.byteValue(ble.rssi(i));
         }
-        if (format == DEFLATED) {
+        if (layout == LAYOUT_INDEXES) {
             for (int i = 0; i < ble.size(); i++) {
                 out.unsigned(advOf[i]);
             }
@@ -309,10 +316,11 @@ public final class CompactBatchCodec {
 
     // ---- decoding
 
-    Batch decodeRaw(byte[] raw, int length, int format) {
+    Batch decodeRaw(byte[] raw, int length) {
         CompactIn in = new CompactIn(raw, length);
-        if (in.byteValue() != format) {
-            throw new IllegalArgumentException("not a compact batch of format " + format);
+        int layout = in.byteValue();
+        if (layout != LAYOUT_INDEXES && layout != LAYOUT_PAIRS) {
+            throw new IllegalArgumentException("unknown compact batch layout " + layout);
         }
         UUID batchId = new UUID(in.longBytes(), in.longBytes());
         long sentAt = in.unsigned();
@@ -383,7 +391,7 @@ public final class CompactBatchCodec {
         }
         int[] advOf = new int[bleCount];
         int[] macOf = new int[bleCount];
-        if (format == DEFLATED) {
+        if (layout == LAYOUT_INDEXES) {
             for (int i = 0; i < bleCount; i++) {
                 advOf[i] = in.index(advs);
             }
