@@ -103,7 +103,7 @@ STORED1=$(java -cp "$PGJAR" bench/Sql.java "$DATA" "$TENANT" "select count(*) fr
 BATCHES=$((STORED1 - STORED0))
 awk -v j0="$JVM0" -v j1="$JVM1" -v p0="$PG0" -v p1="$PG1" -v n="$BATCHES" -v cores="$(nproc)" 'BEGIN {
   j = j1 - j0; p = p1 - p0; per = (j + p) / n * 1000;
-  printf "== server CPU during the measured run: JVM %.1f s + PostgreSQL %.1f s for the %d batches stored in it = %.2f ms per batch\n", j, p, n, per;
+  printf "== server CPU during the simulator run (its warm-up, ceiling and measured upload): JVM %.1f s + PostgreSQL %.1f s for the %d batches stored in it = %.2f ms per batch\n", j, p, n, per;
   printf "   CPU-bound estimate with the machine to itself (no simulator): %.0f batches/s on %d cores\n", cores * 1000 / per, cores }'
 
 echo "   PostgreSQL transactions committed in the run (all of them, the group commits included): $((XACT1 - XACT0)), $(awk -v n="$BATCHES" -v x="$((XACT1 - XACT0))" 'BEGIN {printf "%.1f", n / (x > 0 ? x : 1)}') batches per transaction"
