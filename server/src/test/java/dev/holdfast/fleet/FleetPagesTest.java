@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 
 import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
@@ -64,8 +65,8 @@ class FleetPagesTest extends WebTest {
         assertThat(qr.find()).as("QR code inline as a PNG data URI").isTrue();
 
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(qr.group(1))));
-        String content = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
-                new BufferedImageLuminanceSource(image)))).getText();
+        String content = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer( // the code alone: no detector
+                new BufferedImageLuminanceSource(image))), Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE)).getText();
         String server = accountsProperties.link("");
         assertThat(content).isEqualTo("holdfast://enroll?server=" + URLEncoder.encode(server, StandardCharsets.UTF_8)
                 + "&code=" + code.group(1));

@@ -227,6 +227,13 @@ class FieldDataStorageTest extends WebTest {
         assertThat(shorter.json().get("retentionDays").asInt()).isEqualTo(5);
         assertThat(storedIds(tenant)).as("the 10-day-old batch is really gone").containsExactly(recent.batchId());
         assertThat(api.get("/api/v1/field-data-settings").json().get("companyRetentionDays").asInt()).isEqualTo(5);
+        Batch sixDaysOld = reference(now, now - 6L * 24 * 3600 * 1000);
+        HttpResponse<String> refused = upload(tenant, device, JSON.encode(sixDaysOld));
+        assertThat(refused.statusCode()).as("older than the company's own retention").isEqualTo(422);
+        assertThat(refused.body()).contains("gps[0].t").contains("is more than 432000 s old");
+        Batch fourDaysOld = reference(now, now - 4L * 24 * 3600 * 1000);
+        assertThat(upload(tenant, device, JSON.encode(fourDaysOld)).statusCode()).isEqualTo(202);
+        assertThat(storedIds(tenant)).containsExactlyInAnyOrder(recent.batchId(), fourDaysOld.batchId());
 
         java.util.HashMap<String, Object> reset = new java.util.HashMap<>();
         reset.put("retentionDays", null);
@@ -234,6 +241,8 @@ class FieldDataStorageTest extends WebTest {
         assertThat(back.status()).isEqualTo(200);
         assertThat(back.json().get("retentionDays").asInt()).isEqualTo(30);
         assertThat(back.json().get("companyRetentionDays").isNull()).isTrue();
+        assertThat(upload(tenant, device, JSON.encode(sixDaysOld)).statusCode())
+                .as("back to the installation's 30 days: the same batch is taken").isEqualTo(202);
     }
 
     private Set<UUID> storedIds(UUID tenant) {

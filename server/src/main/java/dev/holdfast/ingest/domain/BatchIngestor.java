@@ -33,8 +33,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
- * Takes one uploaded batch: inflates (bounded, so a gzip bomb stops at the limit), decodes and validates it, corrects
- * the device clock by the skew between {@code sentAt} and now, encodes it compactly ({@link CompactBatchCodec}) and
+ * Takes one uploaded batch: inflates (bounded, so a gzip bomb stops at the limit), decodes and validates it (no
+ * observation later than now + {@code maxFuture} or older than the company's retention), corrects the device clock by
+ * the skew between {@code sentAt} and now, encodes it compactly ({@link CompactBatchCodec}) and
  * hands it to the group-commit {@link BatchWriter}, which stores it once per (device, batchId) — a re-sent or
  * concurrently duplicated batch is recognised, never stored twice. The CPU-bound part runs for at most
  * {@code holdfast.ingest.decoders} uploads at once (default: one per processor). Returns only after the commit;
@@ -53,6 +54,7 @@ public class BatchIngestor {
     private final BatchWriter writer;
     private final CompactBatchCodec compact = new CompactBatchCodec();
     private final FieldPartitions partitions;
+    private final FieldRetention retention;
     private final IngestProperties properties;
     private final BatchCodec codec;
     private final Semaphore decoding;
@@ -65,9 +67,10 @@ public class BatchIngestor {
         byte[] bytes = new byte[SIZE];
     }
 
-    BatchIngestor(BatchWriter writer, FieldPartitions partitions, IngestProperties properties) {
+    BatchIngestor(BatchWriter writer, FieldPartitions partitions, FieldRetention retention, IngestProperties properties) {
         this.writer = writer;
         this.partitions = partitions;
+        this.retention = retention;
         this.properties = properties;
         this.codec = new BatchCodec(new BatchLimits(properties.maxObservations(), properties.maxBodyBytes()));
         this.decoding = new Semaphore(properties.decodersOrProcessors());
@@ -137,7 +140,7 @@ public class BatchIngestor {
         }
         long skew = received.toEpochMilli() - batch.sentAt();
         BatchValidator.checkTimeWindow(batch, received.toEpochMilli() - skew, properties.maxFuture().toMillis(),
-                properties.retention().toMillis());
+                retention.effective(tenant).toMillis());
         long[] span = span(batch);
         if (span == null) {
             span = new long[] {batch.sentAt(), batch.sentAt()};

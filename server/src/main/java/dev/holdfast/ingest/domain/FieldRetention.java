@@ -1,10 +1,12 @@
 package dev.holdfast.ingest.domain;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.holdfast.ingest.IngestProperties;
 import dev.holdfast.platform.ProblemException;
@@ -21,7 +23,8 @@ import org.springframework.stereotype.Service;
 /**
  * Per-company retention of field data. The installation keeps {@code HOLDFAST_FIELD_RETENTION} days and drops whole
  * day partitions beyond it ({@link FieldPartitions}); a company may choose to keep less — its older batches are then
- * deleted row-wise (by the primary key's (tenant, day) prefix), when the setting changes and every day after.
+ * deleted row-wise (by the primary key's (tenant, day) prefix), when the setting changes and every day after — and
+ * uploads refuse observations older than it ({@link #effective}).
  */
 @Service
 public class FieldRetention {
@@ -32,9 +35,16 @@ public class FieldRetention {
     public record Settings(int retentionDays, @Nullable Integer companyRetentionDays, int installationRetentionDays) {
     }
 
+    /** How long {@link #effective} remembers a company's retention: a change on another node applies within this. */
+    static final Duration REMEMBERED = Duration.ofSeconds(30);
+
+    private record Remembered(Duration retention, long untilNanos) {
+    }
+
     private final JdbcClient jdbc;
     private final TenantTransactions transactions;
     private final IngestProperties properties;
+    private final Map<UUID, Remembered> effective = new ConcurrentHashMap<>();
 
     FieldRetention(JdbcClient jdbc, TenantTransactions transactions, IngestProperties properties) {
         this.jdbc = jdbc;
@@ -44,6 +54,27 @@ public class FieldRetention {
 
     private int installationDays() {
         return (int) Math.max(1, properties.retention().toDays());
+    }
+
+    /**
+     * How long the company keeps field data: its own retention where it keeps less than the installation, else the
+     * installation's. An upload's observations older than this are refused. Remembered per company for
+     * {@link #REMEMBERED} (every upload asks); a change made through this node applies at once.
+     */
+    public Duration effective(UUID tenant) {
+        long now = System.nanoTime();
+        Remembered known = effective.get(tenant);
+        if (known != null && now - known.untilNanos() < 0) {
+            return known.retention();
+        }
+        Integer own = transactions.inTenant(tenant, () -> jdbc.sql(
+                "select retention_days from field_data_settings where tenant_id = ?").param(tenant)
+                .query(Integer.class).optional().orElse(null));
+        Duration installation = properties.retention();
+        Duration retention = own != null && Duration.ofDays(own).compareTo(installation) < 0 ? Duration.ofDays(own)
+                : installation;
+        effective.put(tenant, new Remembered(retention, now + REMEMBERED.toNanos()));
+        return retention;
     }
 
     /** The current company's settings. */
@@ -90,6 +121,7 @@ public class FieldRetention {
                         """).params(tenant, days).update();
             }
         });
+        effective.remove(tenant);
         if (days != null) {
             purge(tenant, days);
         }

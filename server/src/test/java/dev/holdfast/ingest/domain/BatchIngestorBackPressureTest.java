@@ -28,6 +28,13 @@ class BatchIngestorBackPressureTest {
         }
     };
 
+    final FieldRetention retention = new FieldRetention(null, null, properties) {
+        @Override
+        public Duration effective(UUID tenant) {
+            return properties.retention();
+        }
+    };
+
     @Test
     void aFullQueueIsAnswered503WithRetryAfter() {
         BatchWriter full = new BatchWriter(null, null, null, properties) {
@@ -36,7 +43,7 @@ class BatchIngestorBackPressureTest {
                 return false;
             }
         };
-        ProblemException refused = upload(new BatchIngestor(full, partitions, properties));
+        ProblemException refused = upload(new BatchIngestor(full, partitions, retention, properties));
         assertThat(refused.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
         assertThat(refused.retryAfter()).isEqualTo(Duration.ofSeconds(5));
     }
@@ -50,7 +57,7 @@ class BatchIngestorBackPressureTest {
                 return taken.add(row);
             }
         };
-        ProblemException late = upload(new BatchIngestor(slow, partitions, properties));
+        ProblemException late = upload(new BatchIngestor(slow, partitions, retention, properties));
         assertThat(late.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
         assertThat(late.retryAfter()).isNotNull();
         assertThat(taken).as("handed to the writer, which may still commit it (a re-send is then a duplicate)")
