@@ -30,7 +30,7 @@ class CompactBatchCodecTest {
                 assertThat(back.motion()).containsExactlyElementsOf(batch.motion());
             }
             // rows written before layout 2: an advertisement index and a MAC index per sighting, deflated
-            byte[] layout1 = CompactBatchCodec.deflate(codec.encodeRaw(batch, CompactBatchCodec.LAYOUT_INDEXES));
+            byte[] layout1 = CompactBatchCodec.deflate(CompactColumns.encode(batch, CompactColumns.LAYOUT_INDEXES));
             assertThat(codec.decode(CompactBatchCodec.DEFLATED, layout1)).as("round %d, layout 1", round)
                     .isEqualTo(batch);
         }
@@ -122,7 +122,7 @@ class CompactBatchCodecTest {
         assertThat(stored).isBetween(4.0, 5.5);
         double plain = codec.encode(batch, CompactBatchCodec.PLAIN).length / (double) batch.observationCount();
         assertThat(plain).isBetween(stored, 6.5);
-        double layout1 = CompactBatchCodec.deflate(codec.encodeRaw(batch, CompactBatchCodec.LAYOUT_INDEXES)).length
+        double layout1 = CompactBatchCodec.deflate(CompactColumns.encode(batch, CompactColumns.LAYOUT_INDEXES)).length
                 / (double) batch.observationCount();
         assertThat(stored).as("the pair index saves a little even deflated").isLessThanOrEqualTo(layout1);
     }
@@ -136,12 +136,12 @@ class CompactBatchCodecTest {
             assertThatThrownBy(() -> codec.decode(format, new byte[] {1, 2, 3}))
                     .isInstanceOf(IllegalArgumentException.class);
         }
-        for (int layout : new int[] {CompactBatchCodec.LAYOUT_INDEXES, CompactBatchCodec.LAYOUT_PAIRS}) {
-            byte[] raw = codec.encodeRaw(reference(new Random(5)), layout);
+        for (int layout : new int[] {CompactColumns.LAYOUT_INDEXES, CompactColumns.LAYOUT_PAIRS}) {
+            byte[] raw = CompactColumns.encode(reference(new Random(5)), layout);
             raw[0] = 9;
-            assertThatThrownBy(() -> codec.decodeRaw(raw, raw.length)).hasMessageContaining("layout 9");
-            byte[] truncated = codec.encodeRaw(reference(new Random(6)), layout);
-            assertThatThrownBy(() -> codec.decodeRaw(truncated, truncated.length - 1))
+            assertThatThrownBy(() -> CompactColumns.decode(raw, raw.length)).hasMessageContaining("layout 9");
+            byte[] truncated = CompactColumns.encode(reference(new Random(6)), layout);
+            assertThatThrownBy(() -> CompactColumns.decode(truncated, truncated.length - 1))
                     .isInstanceOf(IllegalArgumentException.class);
         }
         byte[] plain = codec.encode(reference(new Random(7)), CompactBatchCodec.PLAIN);

@@ -4,16 +4,18 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 import dev.holdfast.fleet.DeviceCaller;
 import dev.holdfast.platform.TenantContext;
 import dev.holdfast.platform.TenantTransactions;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -25,7 +27,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * narrow, installation-wide {@code device_tokens} table (looked up before the company is known); the device itself
  * is then read under its company's row-level security.
  *
- * <p>Every upload authenticates, so a successful look-up is remembered for {@link #CACHE_NANOS} (5 s) — two
+ * <p>Every upload authenticates, so a successful look-up is remembered for {@link #REMEMBERED} (5 s) — two
  * database round trips and a transaction less per upload at thousands of uploads a second. Revoking a device or
  * changing its identifier forgets it on this node at once (after the commit); on other nodes, and for a suspended
  * company, the cached answer lasts at most those 5 s.
@@ -35,16 +37,18 @@ public class DeviceTokens {
 
     public static final String PREFIX = "hfd_";
     private static final SecureRandom RANDOM = new SecureRandom();
-    static final long CACHE_NANOS = 5_000_000_000L;
-    private static final int CACHE_MAX = 100_000;
+    static final Duration REMEMBERED = Duration.ofSeconds(5);
 
     private record Holder(UUID tenantId, UUID deviceId) {
     }
 
-    private record Cached(UUID tenantId, UUID deviceId, String identifier, long until) {
+    /** The device a token stands for (a fresh, mutable authentication is made from it for every request). */
+    private record Known(UUID tenantId, UUID deviceId, String identifier) {
     }
 
-    private final Map<String, Cached> recent = new ConcurrentHashMap<>();
+    /** Token hash → the device it stands for, for {@link #REMEMBERED}. */
+    private final Cache<String, Known> recent = Caffeine.newBuilder().expireAfterWrite(REMEMBERED)
+            .maximumSize(100_000).build();
 
     private final JdbcClient jdbc;
     private final TenantTransactions transactions;
@@ -78,10 +82,9 @@ public class DeviceTokens {
             return Optional.empty();
         }
         String hash = hash(token);
-        long now = System.nanoTime();
-        Cached cached = recent.get(hash);
-        if (cached != null && now - cached.until() < 0) {
-            return Optional.of(new DeviceCaller(cached.tenantId(), cached.deviceId(), cached.identifier()));
+        Known known = recent.getIfPresent(hash);
+        if (known != null) {
+            return Optional.of(new DeviceCaller(known.tenantId(), known.deviceId(), known.identifier()));
         }
         Optional<Holder> holder = jdbc.sql(
                 "select tenant_id, device_id from device_tokens where token_hash = ? and revoked_at is null")
@@ -93,26 +96,19 @@ public class DeviceTokens {
                   and exists (select 1 from companies c where c.id = d.tenant_id and c.status = 'ACTIVE')
                 """).params(h.tenantId(), h.deviceId()).query(String.class).optional())
                 .map(identifier -> new DeviceCaller(h.tenantId(), h.deviceId(), identifier)));
-        if (caller.isPresent()) {
-            if (recent.size() >= CACHE_MAX) {
-                recent.clear();
-            }
-            DeviceCaller c = caller.get();
-            recent.put(hash, new Cached(c.tenantId(), c.deviceId(), c.identifier(), now + CACHE_NANOS));
-        } else {
-            recent.remove(hash);
-        }
+        caller.ifPresentOrElse(c -> recent.put(hash, new Known(c.tenantId(), c.deviceId(), c.identifier())),
+                () -> recent.invalidate(hash));
         return caller;
     }
 
     /** Forgets cached look-ups of the device now and again after the current transaction commits. */
     void forget(UUID deviceId) {
-        recent.values().removeIf(c -> c.deviceId().equals(deviceId));
+        recent.asMap().values().removeIf(c -> c.deviceId().equals(deviceId));
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCompletion(int status) {
-                    recent.values().removeIf(c -> c.deviceId().equals(deviceId));
+                    recent.asMap().values().removeIf(c -> c.deviceId().equals(deviceId));
                 }
             });
         }

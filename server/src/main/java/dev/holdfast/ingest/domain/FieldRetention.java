@@ -6,12 +6,14 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 import dev.holdfast.ingest.IngestProperties;
 import dev.holdfast.platform.ProblemException;
 import dev.holdfast.platform.TenantContext;
 import dev.holdfast.platform.TenantTransactions;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -38,13 +40,11 @@ public class FieldRetention {
     /** How long {@link #effective} remembers a company's retention: a change on another node applies within this. */
     static final Duration REMEMBERED = Duration.ofSeconds(30);
 
-    private record Remembered(Duration retention, long untilNanos) {
-    }
-
     private final JdbcClient jdbc;
     private final TenantTransactions transactions;
     private final IngestProperties properties;
-    private final Map<UUID, Remembered> effective = new ConcurrentHashMap<>();
+    private final Cache<UUID, Duration> effective = Caffeine.newBuilder().expireAfterWrite(REMEMBERED)
+            .maximumSize(100_000).build();
 
     FieldRetention(JdbcClient jdbc, TenantTransactions transactions, IngestProperties properties) {
         this.jdbc = jdbc;
@@ -62,27 +62,24 @@ public class FieldRetention {
      * {@link #REMEMBERED} (every upload asks); a change made through this node applies at once.
      */
     public Duration effective(UUID tenant) {
-        long now = System.nanoTime();
-        Remembered known = effective.get(tenant);
-        if (known != null && now - known.untilNanos() < 0) {
-            return known.retention();
-        }
-        Integer own = transactions.inTenant(tenant, () -> jdbc.sql(
+        return effective.get(tenant, t -> {
+            Integer own = ownDays(t);
+            Duration installation = properties.retention();
+            return own != null && Duration.ofDays(own).compareTo(installation) < 0 ? Duration.ofDays(own) : installation;
+        });
+    }
+
+    /** The company's own retention in days, or null when it keeps the installation's. */
+    private @Nullable Integer ownDays(UUID tenant) {
+        return transactions.inTenant(tenant, () -> jdbc.sql(
                 "select retention_days from field_data_settings where tenant_id = ?").param(tenant)
                 .query(Integer.class).optional().orElse(null));
-        Duration installation = properties.retention();
-        Duration retention = own != null && Duration.ofDays(own).compareTo(installation) < 0 ? Duration.ofDays(own)
-                : installation;
-        effective.put(tenant, new Remembered(retention, now + REMEMBERED.toNanos()));
-        return retention;
     }
 
     /** The current company's settings. */
     public Settings current() {
         UUID tenant = TenantContext.require();
-        Integer own = transactions.inTenant(tenant, () -> jdbc.sql(
-                "select retention_days from field_data_settings where tenant_id = ?").param(tenant)
-                .query(Integer.class).optional().orElse(null));
+        Integer own = ownDays(tenant);
         int installation = installationDays();
         return new Settings(own == null ? installation : Math.min(own, installation), own, installation);
     }
@@ -121,7 +118,7 @@ public class FieldRetention {
                         """).params(tenant, days).update();
             }
         });
-        effective.remove(tenant);
+        effective.invalidate(tenant);
         if (days != null) {
             purge(tenant, days);
         }
