@@ -8,6 +8,8 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -35,9 +37,16 @@ final class BatchDecoder {
     private static final byte[][] GPS_KEYS = keys(GPS);
     private static final byte[][] BLE_KEYS = keys(BLE);
     private static final byte[][] MOTION_KEYS = keys(MOTION);
+    /** The first (up to) 8 bytes of each of those as a little-endian word, compared at once by the fast path. */
+    private static final long[] TOP_WORDS = words(TOP_KEYS);
+    private static final long[] GPS_WORDS = words(GPS_KEYS);
+    private static final long[] BLE_WORDS = words(BLE_KEYS);
+    private static final long[] MOTION_WORDS = words(MOTION_KEYS);
 
     private final @Nullable InputStream in; // null: the whole input is in buf
     private final byte[] buf;
+    /** {@link #buf} read a little-endian word at a time. */
+    private final ByteBuffer view;
     private int pos;
     private int lim;
     private long consumedBefore;
@@ -61,6 +70,7 @@ final class BatchDecoder {
     BatchDecoder(InputStream in, BatchLimits limits) {
         this.in = in;
         this.buf = new byte[16 * 1024];
+        this.view = ByteBuffer.wrap(buf).order(ByteOrder.LITTLE_ENDIAN);
         this.maxBytes = limits.maxBytes();
         this.maxObservations = limits.maxObservations();
     }
@@ -69,6 +79,7 @@ final class BatchDecoder {
     BatchDecoder(byte[] bytes, int length, BatchLimits limits) throws BatchFormatException {
         this.in = null;
         this.buf = bytes;
+        this.view = ByteBuffer.wrap(buf).order(ByteOrder.LITTLE_ENDIAN);
         this.lim = length;
         this.maxBytes = limits.maxBytes();
         this.maxObservations = limits.maxObservations();
@@ -95,7 +106,7 @@ final class BatchDecoder {
         int seen = 0;
         if (peekToken() != '}') {
             while (true) {
-                int key = key(TOP, TOP_BYTES, TOP_KEYS, Integer.bitCount(seen));
+                int key = key(TOP, TOP_BYTES, TOP_KEYS, TOP_WORDS, Integer.bitCount(seen));
                 seen = once(seen, key);
                 switch (key) {
                     case 0 -> batchId = uuid();
@@ -145,7 +156,7 @@ final class BatchDecoder {
                 int seen = 0;
                 if (startObject()) {
                     do {
-                        int key = key(GPS, GPS_BYTES, GPS_KEYS, Integer.bitCount(seen));
+                        int key = key(GPS, GPS_BYTES, GPS_KEYS, GPS_WORDS, Integer.bitCount(seen));
                         seen = once(seen, key);
                         switch (key) {
                             case 0 -> check(BatchValidator.time(t = integer()));
@@ -188,14 +199,17 @@ final class BatchDecoder {
         if (peekToken() != ']') {
             do {
                 nextElement();
+                if (in == null && bleInPlace(b)) {
+                    continue;
+                }
                 long t = 0;
                 int rssi = 0;
-                int advLength = 0;
+                int advId = -1;
                 long mac = -1;
                 int seen = 0;
                 if (startObject()) {
                     do {
-                        int key = key(BLE, BLE_BYTES, BLE_KEYS, Integer.bitCount(seen));
+                        int key = key(BLE, BLE_BYTES, BLE_KEYS, BLE_WORDS, Integer.bitCount(seen));
                         seen = once(seen, key);
                         switch (key) {
                             case 0 -> check(BatchValidator.time(t = integer()));
@@ -204,7 +218,7 @@ final class BatchDecoder {
                                 check(BatchValidator.rssi(value));
                                 rssi = (int) value;
                             }
-                            case 2 -> advLength = adv();
+                            case 2 -> advId = adv(b);
                             case 3 -> {
                                 if (!isNull()) {
                                     mac = macInPlace();
@@ -221,11 +235,125 @@ final class BatchDecoder {
                 }
                 pos++;
                 requireAll(seen, 0b111, BLE);
-                b.addUnchecked(t, rssi, adv, 0, advLength, mac);
+                b.addUnchecked(t, rssi, advId, mac);
             } while (nextElementOrEnd());
         }
         endArray();
         return b.build();
+    }
+
+    private static final long OPEN_T = word("{\"t\":");
+    private static final long RSSI = word(",\"rssi\":");
+    private static final long ADV = word(",\"adv\":\"");
+    private static final long MAC = word(",\"mac\":\"");
+
+    /**
+     * The fast path of a sighting, when the whole document lies in the buffer: the form collectors write —
+     * {@code {"t":…,"rssi":…,"adv":"…","mac":"AA:BB:CC:DD:EE:FF"}}, no white space, valid values — read straight
+     * through and added. Anything else (another order, white space, escapes, null, a bad value) answers false and
+     * consumes nothing; the general path then reads it, or names what is wrong with it.
+     */
+    private boolean bleInPlace(BleSightings.Builder b) throws BatchFormatException {
+        int p = pos;
+        if (p + 8 > lim || (view.getLong(p) & 0xFF_FFFF_FFFFL) != OPEN_T) {
+            return false;
+        }
+        p += 5;
+        int start = p;
+        long t = 0;
+        int d;
+        while (p < lim && p - start < 18 && (d = buf[p] - '0') >= 0 && d <= 9) {
+            t = t * 10 + d;
+            p++;
+        }
+        if (p == start || buf[start] == '0' || p + 8 > lim || view.getLong(p) != RSSI || t <= 0) {
+            return false;
+        }
+        p += 8;
+        boolean negative = p < lim && buf[p] == '-';
+        if (negative) {
+            p++;
+        }
+        start = p;
+        int rssi = 0;
+        while (p < lim && p - start < 3 && (d = buf[p] - '0') >= 0 && d <= 9) {
+            rssi = rssi * 10 + d;
+            p++;
+        }
+        if (negative) {
+            rssi = -rssi;
+        }
+        if (p == start || buf[start] == '0' && p > start + 1 || p + 8 > lim || view.getLong(p) != ADV
+                || BatchValidator.rssi(rssi) != null) {
+            return false;
+        }
+        p += 8;
+        int from = p;
+        int end = quote(from, Math.min(lim, from + 2 * adv.length + 1));
+        if (end < 0 || end - from < 4 || (end - from & 1) != 0) {
+            return false;
+        }
+        int e = seenHex(from, end);
+        if (e < 0) {
+            int length = 0;
+            for (int q = from; q < end; q += 2) {
+                int value = Hex.pair(buf[q], buf[q + 1]);
+                if (value < 0) {
+                    return false;
+                }
+                adv[length++] = (byte) value;
+            }
+            e = rememberHex(from, end, b.intern(adv, 0, length));
+        }
+        p = end + 1;
+        if (p + 8 + 19 > lim || view.getLong(p) != MAC || buf[p + 25] != '"' || buf[p + 26] != '}') {
+            return false;
+        }
+        p += 8;
+        long mac;
+        int last = hexMacAt[e]; // a tag's advertisement mostly comes from one address: compare with the last one's text
+        if (last >= 0 && view.getLong(p) == view.getLong(last) && view.getLong(p + 8) == view.getLong(last + 8)
+                && buf[p + 16] == buf[last + 16]) {
+            mac = hexMac[e];
+        } else {
+            mac = MacAddress.parse(buf, p, p + 17);
+            if (mac < 0) {
+                return false;
+            }
+            hexMacAt[e] = p;
+            hexMac[e] = mac;
+        }
+        pos = p + 19;
+        b.addUnchecked(t, rssi, hexId[e], mac);
+        return true;
+    }
+
+    /** The index of the first {@code '"'} in {@code buf[from, to)}, or -1; eight bytes at a time where it can. */
+    private int quote(int from, int to) {
+        int p = from;
+        while (p + 8 <= to) {
+            long x = view.getLong(p) ^ 0x2222_2222_2222_2222L; // a '"' byte becomes zero
+            long zero = (x - 0x0101_0101_0101_0101L) & ~x & 0x8080_8080_8080_8080L;
+            if (zero != 0) {
+                return p + (Long.numberOfTrailingZeros(zero) >>> 3); // the lowest flag is always a real zero byte
+            }
+            p += 8;
+        }
+        while (p < to) {
+            if (buf[p] == '"') {
+                return p;
+            }
+            p++;
+        }
+        return -1;
+    }
+
+    private static long word(String ascii) {
+        long w = 0;
+        for (int i = ascii.length() - 1; i >= 0; i--) {
+            w = w << 8 | ascii.charAt(i);
+        }
+        return w;
     }
 
     /** A plain {@code "AA:BB:CC:DD:EE:FF"} within the read buffer, consumed; else -1, consuming nothing. */
@@ -241,10 +369,29 @@ final class BatchDecoder {
         return -1;
     }
 
-    /** Reads the hex string into {@link #adv} and answers its length in bytes. */
-    private int adv() throws IOException, BatchFormatException {
+    /**
+     * Reads the hex string of an advertisement and answers its index among the batch's distinct advertisements
+     * ({@link BleSightings.Builder#intern}). When the whole document lies in the buffer, hex text seen before in it is
+     * recognised where it lies (a tag repeats its advertisement) and not decoded again.
+     */
+    private int adv(BleSightings.Builder b) throws IOException, BatchFormatException {
         if (peekToken() == '"') { // fast path: hex pairs and the closing quote within the read buffer
-            int p = pos + 1;
+            int from = pos + 1;
+            int end = from;
+            if (in == null) { // the whole document is in buf, so text seen before is still there
+                int max = Math.min(lim, from + 2 * adv.length + 1);
+                while (end < max && buf[end] != '"') {
+                    end++;
+                }
+                if (end < max && end > from) {
+                    int e = seenHex(from, end);
+                    if (e >= 0) {
+                        pos = end + 1;
+                        return hexId[e];
+                    }
+                }
+            }
+            int p = from;
             int length = 0;
             while (p + 1 < lim && length < adv.length) {
                 int value = Hex.pair(buf[p], buf[p + 1]);
@@ -257,7 +404,11 @@ final class BatchDecoder {
             if (p < lim && buf[p] == '"') {
                 check(BatchValidator.advLength(length));
                 pos = p + 1;
-                return length;
+                int id = b.intern(adv, 0, length);
+                if (in == null) {
+                    rememberHex(from, p, id);
+                }
+                return id;
             }
         }
         string("must be a string of hex digits");
@@ -274,7 +425,90 @@ final class BatchDecoder {
             }
             adv[i] = (byte) (hi << 4 | lo);
         }
-        return length;
+        return b.intern(adv, 0, length);
+    }
+
+    /*
+     * Advertisement hex text already decoded in this document (only when it all lies in buf): open addressing by a
+     * hash of the text's length and last 16 characters (where tags tell themselves apart: iBeacon major/minor,
+     * Eddystone instance); equal hashes are told apart by comparing the whole text.
+     */
+    private int[] hexSlots; // entry + 1, 0 = empty
+    private int[] hexFrom; // where entry e's text starts in buf
+    private int[] hexEnd; // and ends (the closing quote)
+    private int[] hexId; // its distinct advertisement
+    private int[] hexMacAt; // where the MAC text of its last sighting starts in buf (-1: none yet)
+    private long[] hexMac; // and that MAC
+    private int hexCount;
+
+    private int hexHash(int from, int end) {
+        long h = end - from;
+        if (end - from >= 16) {
+            h ^= view.getLong(end - 16) * 0x9E37_79B9_7F4A_7C15L ^ view.getLong(end - 8) * 0xC2B2_AE3D_27D4_EB4FL;
+        } else {
+            for (int k = from; k < end; k++) {
+                h = 31 * h + buf[k];
+            }
+        }
+        return (int) (h ^ h >>> 29 ^ h >>> 47);
+    }
+
+    /** The entry of hex text {@code buf[from, end)} if the same text came before, else -1. */
+    private int seenHex(int from, int end) {
+        if (hexCount == 0) {
+            return -1;
+        }
+        int mask = hexSlots.length - 1;
+        int length = end - from;
+        for (int slot = hexHash(from, end) & mask; hexSlots[slot] != 0; slot = (slot + 1) & mask) {
+            int e = hexSlots[slot] - 1;
+            if (hexEnd[e] - hexFrom[e] == length && Arrays.equals(buf, from, end, buf, hexFrom[e], hexEnd[e])) {
+                return e;
+            }
+        }
+        return -1;
+    }
+
+    /** Remembers hex text {@code buf[from, end)} as distinct advertisement {@code id}; answers its entry. */
+    private int rememberHex(int from, int end, int id) {
+        if (hexSlots == null) {
+            hexSlots = new int[64];
+            hexFrom = new int[16];
+            hexEnd = new int[16];
+            hexId = new int[16];
+            hexMacAt = new int[16];
+            hexMac = new long[16];
+        }
+        if (hexCount == hexFrom.length) {
+            hexFrom = Arrays.copyOf(hexFrom, hexCount * 2);
+            hexEnd = Arrays.copyOf(hexEnd, hexCount * 2);
+            hexId = Arrays.copyOf(hexId, hexCount * 2);
+            hexMacAt = Arrays.copyOf(hexMacAt, hexCount * 2);
+            hexMac = Arrays.copyOf(hexMac, hexCount * 2);
+        }
+        hexFrom[hexCount] = from;
+        hexEnd[hexCount] = end;
+        hexId[hexCount] = id;
+        hexMacAt[hexCount] = -1;
+        hexCount++;
+        if (hexCount * 2 > hexSlots.length) {
+            hexSlots = new int[hexSlots.length * 2];
+            for (int e = 0; e < hexCount; e++) {
+                place(e);
+            }
+        } else {
+            place(hexCount - 1);
+        }
+        return hexCount - 1;
+    }
+
+    private void place(int e) {
+        int mask = hexSlots.length - 1;
+        int slot = hexHash(hexFrom[e], hexEnd[e]) & mask;
+        while (hexSlots[slot] != 0) {
+            slot = (slot + 1) & mask;
+        }
+        hexSlots[slot] = e + 1;
     }
 
     private MotionWindows motion() throws IOException, BatchFormatException {
@@ -291,7 +525,7 @@ final class BatchDecoder {
                 int seen = 0;
                 if (startObject()) {
                     do {
-                        int key = key(MOTION, MOTION_BYTES, MOTION_KEYS, Integer.bitCount(seen));
+                        int key = key(MOTION, MOTION_BYTES, MOTION_KEYS, MOTION_WORDS, Integer.bitCount(seen));
                         seen = once(seen, key);
                         switch (key) {
                             case 0 -> check(BatchValidator.time(t = integer()));
@@ -385,7 +619,7 @@ final class BatchDecoder {
      * Reads {@code "name":}, sets the path and answers the name's index in {@code names}, or -1. {@code hint} is the
      * index to try first (the members usually come in the order of {@code names}).
      */
-    private int key(String[] names, byte[][] nameBytes, byte[][] keys, int hint)
+    private int key(String[] names, byte[][] nameBytes, byte[][] keys, long[] words, int hint)
             throws IOException, BatchFormatException {
         if (inArray) {
             elementField = null;
@@ -395,7 +629,7 @@ final class BatchDecoder {
         if (peekToken() != '"') {
             throw syntax("expected a field name in double quotes");
         }
-        int fast = keyInPlace(keys, hint);
+        int fast = keyInPlace(keys, words, hint);
         if (fast >= 0) {
             if (inArray) {
                 elementField = names[fast];
@@ -432,8 +666,10 @@ final class BatchDecoder {
      * colon, all within the read buffer, is matched where it lies (past the colon, answering its index); anything
      * else (escapes, white space, a name cut by the buffer's end, an unknown name) answers -1 and consumes nothing.
      */
-    private int keyInPlace(byte[][] keys, int hint) {
+    private int keyInPlace(byte[][] keys, long[] words, int hint) {
         int from = pos + 1;
+        boolean wide = from + 8 <= lim; // the next 8 bytes compared as one word
+        long word = wide ? view.getLong(from) : 0;
         for (int j = 0; j < keys.length; j++) {
             int k = hint + j < keys.length ? hint + j : hint + j - keys.length;
             byte[] key = keys[k];
@@ -441,6 +677,14 @@ final class BatchDecoder {
                 continue;
             }
             int i = 0;
+            if (wide) {
+                int n = Math.min(8, key.length);
+                long mask = n == 8 ? -1L : (1L << (n << 3)) - 1;
+                if ((word & mask) != words[k]) {
+                    continue;
+                }
+                i = n;
+            }
             while (i < key.length && buf[from + i] == key[i]) {
                 i++;
             }
@@ -928,6 +1172,16 @@ final class BatchDecoder {
             keys[i] = (names[i] + "\":").getBytes(UTF_8);
         }
         return keys;
+    }
+
+    private static long[] words(byte[][] keys) {
+        long[] words = new long[keys.length];
+        for (int k = 0; k < keys.length; k++) {
+            for (int i = Math.min(8, keys[k].length) - 1; i >= 0; i--) {
+                words[k] = words[k] << 8 | keys[k][i] & 0xff;
+            }
+        }
+        return words;
     }
 
     private static byte[][] bytes(String[] names) {

@@ -10,8 +10,9 @@ import java.util.RandomAccess;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The BLE sightings of a batch, stored column by column: timestamps and RSSIs in primitive arrays, all
- * advertisements back to back in one byte array, addresses as 48-bit numbers. An immutable
+ * The BLE sightings of a batch, stored column by column: timestamps and RSSIs in primitive arrays, addresses as
+ * 48-bit numbers, and for each sighting the index of its advertisement among the batch's distinct advertisements,
+ * which lie back to back in one byte array (a tag repeats its advertisement, so a batch holds few). An immutable
  * {@code List<BleSighting>}; hot paths use {@link #t(int)}, {@link #rssi(int)} and
  * {@link #advertisement(int)}, which decodes straight from the shared byte array.
  */
@@ -23,7 +24,9 @@ public final class BleSightings extends AbstractList<BleSighting> implements Ran
     private final long[] t;
     private final int[] rssi;
     private final long[] mac;
-    private final int[] advStart; // size + 1 entries: adv i is advBytes[advStart[i] .. advStart[i + 1])
+    private final int[] advId; // the distinct advertisement of each sighting
+    private final int advs; // how many distinct advertisements
+    private final int[] advStart; // advs + 1 entries: distinct adv k is advBytes[advStart[k] .. advStart[k + 1])
     private final byte[] advBytes;
 
     private BleSightings(Builder b) {
@@ -31,6 +34,8 @@ public final class BleSightings extends AbstractList<BleSighting> implements Ran
         t = b.t;
         rssi = b.rssi;
         mac = b.mac;
+        advId = b.advId;
+        advs = b.advs;
         advStart = b.advStart;
         advBytes = b.advBytes;
     }
@@ -81,19 +86,22 @@ public final class BleSightings extends AbstractList<BleSighting> implements Ran
     /** A copy of the raw advertisement. */
     public byte[] adv(int i) {
         check(i);
-        return Arrays.copyOfRange(advBytes, advStart[i], advStart[i + 1]);
+        int k = advId[i];
+        return Arrays.copyOfRange(advBytes, advStart[k], advStart[k + 1]);
     }
 
     /** The raw advertisement as lower-case hex. */
     public String advHex(int i) {
         check(i);
-        return Hex.encode(advBytes, advStart[i], advStart[i + 1] - advStart[i]);
+        int k = advId[i];
+        return Hex.encode(advBytes, advStart[k], advStart[k + 1] - advStart[k]);
     }
 
     /** The advertisement decoded without copying, if it is a beacon format Holdfast knows. */
     public Optional<Advertisement> advertisement(int i) {
         check(i);
-        return AdvertisementParser.parse(advBytes, advStart[i], advStart[i + 1] - advStart[i]);
+        int k = advId[i];
+        return AdvertisementParser.parse(advBytes, advStart[k], advStart[k + 1] - advStart[k]);
     }
 
     /** The advertiser's address as {@code AA:BB:CC:DD:EE:FF}, or null if the device did not report it. */
@@ -102,19 +110,31 @@ public final class BleSightings extends AbstractList<BleSighting> implements Ran
         return mac[i] < 0 ? null : MacAddress.format(mac[i]);
     }
 
-    /** All advertisements back to back; advertisement i starts at {@link #advFrom(int)}. Not a copy: do not change. */
+    /**
+     * The distinct advertisements back to back, in order of first sighting; distinct advertisement k starts at
+     * {@link #distinctAdvFrom(int)}. Not a copy: do not change.
+     */
     byte[] advBytes() {
         return advBytes;
     }
 
-    int advFrom(int i) {
-        check(i);
-        return advStart[i];
+    /** How many distinct advertisements (byte for byte) the sightings carry. */
+    int distinctAdvs() {
+        return advs;
     }
 
-    int advLength(int i) {
+    int distinctAdvFrom(int k) {
+        return advStart[k];
+    }
+
+    int distinctAdvLength(int k) {
+        return advStart[k + 1] - advStart[k];
+    }
+
+    /** The index among the distinct advertisements of sighting i's (the first sighting's is 0, a new one's the next). */
+    int advId(int i) {
         check(i);
-        return advStart[i + 1] - advStart[i];
+        return advId[i];
     }
 
     /** The advertiser's address as a 48-bit number, or -1 if absent. */
@@ -142,15 +162,21 @@ public final class BleSightings extends AbstractList<BleSighting> implements Ran
         private long[] t;
         private int[] rssi;
         private long[] mac;
+        private int[] advId;
+        private int advs;
         private int[] advStart;
         private byte[] advBytes;
+        /** Open addressing over the distinct advertisements by content: index + 1, 0 = empty. */
+        private int[] advSlots;
 
         Builder(int capacity) {
             t = new long[capacity];
             rssi = new int[capacity];
             mac = new long[capacity];
-            advStart = new int[capacity + 1];
-            advBytes = new byte[capacity * 32];
+            advId = new int[capacity];
+            advStart = new int[17];
+            advBytes = new byte[16 * 32];
+            advSlots = new int[32];
         }
 
         /**
@@ -174,48 +200,78 @@ public final class BleSightings extends AbstractList<BleSighting> implements Ran
         }
 
         Builder addUnchecked(long t, int rssi, byte[] adv, int offset, int length, long mac) {
-            ensureRow();
-            ensureBytes(length);
-            System.arraycopy(adv, offset, advBytes, advStart[size], length);
-            return finishRow(t, rssi, length, mac);
+            return addUnchecked(t, rssi, intern(adv, offset, length), mac);
         }
 
-        /** Decodes {@code hexLength} hex digits (already checked) from ASCII bytes into the next row. */
-        Builder addHexUnchecked(long t, int rssi, byte[] hex, int hexLength, long mac) {
-            ensureRow();
-            int length = hexLength / 2;
-            ensureBytes(length);
-            int at = advStart[size];
-            for (int i = 0; i < length; i++) {
-                advBytes[at + i] = (byte) (Hex.digit(hex[2 * i]) << 4 | Hex.digit(hex[2 * i + 1]));
-            }
-            return finishRow(t, rssi, length, mac);
-        }
-
-        private void ensureRow() {
-            if (size == t.length) {
+        /** Adds a sighting of the distinct advertisement {@code id}, an answer of {@link #intern}. */
+        Builder addUnchecked(long t, int rssi, int id, long mac) {
+            if (size == this.t.length) {
                 int capacity = Math.max(16, size * 2);
-                t = Arrays.copyOf(t, capacity);
-                rssi = Arrays.copyOf(rssi, capacity);
-                mac = Arrays.copyOf(mac, capacity);
-                advStart = Arrays.copyOf(advStart, capacity + 1);
+                this.t = Arrays.copyOf(this.t, capacity);
+                this.rssi = Arrays.copyOf(this.rssi, capacity);
+                this.mac = Arrays.copyOf(this.mac, capacity);
+                advId = Arrays.copyOf(advId, capacity);
             }
-        }
-
-        private void ensureBytes(int length) {
-            int needed = advStart[size] + length;
-            if (needed > advBytes.length) {
-                advBytes = Arrays.copyOf(advBytes, Math.max(needed, advBytes.length * 2));
-            }
-        }
-
-        private Builder finishRow(long t, int rssi, int length, long mac) {
             this.t[size] = t;
             this.rssi[size] = rssi;
             this.mac[size] = mac;
-            advStart[size + 1] = advStart[size] + length;
+            advId[size] = id;
             size++;
             return this;
+        }
+
+        /** The index of this advertisement among the distinct ones so far (byte for byte), added if new. */
+        int intern(byte[] adv, int offset, int length) {
+            int h = length;
+            for (int k = offset; k < offset + length; k++) {
+                h = 31 * h + adv[k];
+            }
+            int mask = advSlots.length - 1;
+            int slot = (h ^ h >>> 16) & mask;
+            while (true) {
+                int entry = advSlots[slot];
+                if (entry == 0) {
+                    break;
+                }
+                int from = advStart[entry - 1];
+                if (advStart[entry] - from == length
+                        && Arrays.equals(advBytes, from, from + length, adv, offset, offset + length)) {
+                    return entry - 1;
+                }
+                slot = (slot + 1) & mask;
+            }
+            int id = advs++;
+            if (advs + 1 > advStart.length) {
+                advStart = Arrays.copyOf(advStart, advStart.length * 2);
+            }
+            int needed = advStart[id] + length;
+            if (needed > advBytes.length) {
+                advBytes = Arrays.copyOf(advBytes, Math.max(needed, advBytes.length * 2));
+            }
+            System.arraycopy(adv, offset, advBytes, advStart[id], length);
+            advStart[id + 1] = needed;
+            advSlots[slot] = id + 1;
+            if (advs * 2 > advSlots.length) {
+                rehash();
+            }
+            return id;
+        }
+
+        private void rehash() {
+            int[] slots = new int[advSlots.length * 2];
+            int mask = slots.length - 1;
+            for (int id = 0; id < advs; id++) {
+                int h = advStart[id + 1] - advStart[id];
+                for (int k = advStart[id]; k < advStart[id + 1]; k++) {
+                    h = 31 * h + advBytes[k];
+                }
+                int slot = (h ^ h >>> 16) & mask;
+                while (slots[slot] != 0) {
+                    slot = (slot + 1) & mask;
+                }
+                slots[slot] = id + 1;
+            }
+            advSlots = slots;
         }
 
         public BleSightings build() {
@@ -223,8 +279,11 @@ public final class BleSightings extends AbstractList<BleSighting> implements Ran
             t = new long[0];
             rssi = new int[0];
             mac = new long[0];
+            advId = new int[0];
+            advs = 0;
             advStart = new int[1];
             advBytes = new byte[0];
+            advSlots = new int[2];
             size = 0;
             return built;
         }

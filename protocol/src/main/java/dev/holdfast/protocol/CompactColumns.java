@@ -97,45 +97,24 @@ final class CompactColumns {
             }
         }
 
-        // dictionaries of the distinct advertisements and MACs, found by hashing the bytes where they lie
+        // the distinct advertisements (BleSightings keeps them so, in order of first sighting) and a dictionary of the
+        // distinct MACs
         byte[] advBytes = ble.advBytes();
+        int advs = ble.distinctAdvs();
+        CompactOut advDictionary = new CompactOut(16 + advs * 32);
+        for (int k = 0; k < advs; k++) {
+            advDictionary.unsigned(ble.distinctAdvLength(k));
+            advDictionary.bytes(advBytes, ble.distinctAdvFrom(k), ble.distinctAdvLength(k));
+        }
         int slots = Integer.highestOneBit(Math.max(16, ble.size() * 2)) * 2;
-        int[] advSlot = new int[slots]; // dictionary index + 1, 0 = empty
-        int[] advFirst = new int[ble.size()]; // the sighting that introduced dictionary entry k
-        int advs = 0;
         long[] macSlot = new long[slots]; // open addressing: MAC bits + 1, 0 = empty
         int[] macSlotIndex = new int[slots];
         int macs = 0;
         int[] advOf = new int[ble.size()];
         int[] macOf = new int[ble.size()];
-        CompactOut advDictionary = new CompactOut(256);
         CompactOut macDictionary = new CompactOut(64);
         for (int i = 0; i < ble.size(); i++) {
-            int from = ble.advFrom(i);
-            int len = ble.advLength(i);
-            int h = len; // the length and the last (up to) 12 bytes, where tags tell themselves apart (iBeacon
-            for (int k = Math.max(from, from + len - 12); k < from + len; k++) { // major/minor, Eddystone instance);
-                h = 31 * h + advBytes[k]; // equal hashes are told apart by comparing all bytes below
-            }
-            int slot = (h ^ h >>> 16) & slots - 1;
-            while (true) {
-                int entry = advSlot[slot];
-                if (entry == 0) {
-                    advSlot[slot] = ++advs;
-                    advFirst[advs - 1] = i;
-                    advOf[i] = advs - 1;
-                    advDictionary.unsigned(len);
-                    advDictionary.bytes(advBytes, from, len);
-                    break;
-                }
-                int j = advFirst[entry - 1];
-                int jf = ble.advFrom(j);
-                if (ble.advLength(j) == len && Arrays.equals(advBytes, from, from + len, advBytes, jf, jf + len)) {
-                    advOf[i] = entry - 1;
-                    break;
-                }
-                slot = (slot + 1) & slots - 1;
-            }
+            advOf[i] = ble.advId(i);
             long mac = ble.macBits(i);
             if (mac < 0) {
                 macOf[i] = 0;
@@ -328,14 +307,19 @@ final class CompactColumns {
             }
         }
         BleSightings.Builder ble = new BleSightings.Builder(bleCount);
+        int[] advIds = new int[advDictionary.length]; // dictionary entry -> the builder's distinct advertisement + 1
         for (int i = 0; i < bleCount; i++) {
             int m = macOf[i];
             long mac = m == 0 ? -1 : macDictionary[m - 1];
-            byte[] adv = advDictionary[advOf[i]];
             BatchValidator.require(BatchValidator.time(bt[i]), "t");
             BatchValidator.require(BatchValidator.rssi(rssi[i]), "rssi");
-            BatchValidator.require(BatchValidator.advLength(adv.length), "adv");
-            ble.addUnchecked(bt[i], rssi[i], adv, 0, adv.length, mac);
+            int k = advOf[i];
+            if (advIds[k] == 0) {
+                byte[] adv = advDictionary[k];
+                BatchValidator.require(BatchValidator.advLength(adv.length), "adv");
+                advIds[k] = ble.intern(adv, 0, adv.length) + 1;
+            }
+            ble.addUnchecked(bt[i], rssi[i], advIds[k] - 1, mac);
         }
 
         long[] mt = new long[motionCount];

@@ -159,6 +159,31 @@ class BatchCodecTest {
     }
 
     @Test
+    void repeatedAdvertisementsAreRecognisedByContentNotByText() throws Exception {
+        String other = IBEACON.substring(0, IBEACON.length() - 2) + "c4";
+        String json = "{\"batchId\":\"5b0a3c1e-6c1f-4a53-9b59-0d7e8e4d2f11\",\"sentAt\":1763892000000,\"ble\":["
+                + "{\"t\":1763891100000,\"rssi\":-71,\"adv\":\"" + IBEACON + "\",\"mac\":\"C3:11:0A:5F:22:9B\"},"
+                + "{\"t\":1763891100001,\"rssi\":-72,\"adv\":\"" + IBEACON.toUpperCase() + "\",\"mac\":\"c3:11:0a:5f:22:9b\"},"
+                + "{\"t\":1763891100002,\"rssi\":-73,\"adv\":\"" + IBEACON + "\",\"mac\":\"C3:11:0A:5F:22:9C\"},"
+                + "{\"t\":1763891100003,\"rssi\":-74,\"adv\":\"" + other + "\",\"mac\":\"C3:11:0A:5F:22:9B\"},"
+                + "{\"t\":1763891100004,\"rssi\":-75,\"adv\":\"" + IBEACON + "\",\"mac\":null},"
+                + "{\"rssi\":-76,\"t\":1763891100005,\"adv\":\"" + IBEACON + "\",\"mac\":\"C3:11:0A:5F:22:9B\"},"
+                + "{\"t\":1763891100006,\"rssi\":-77,\"adv\":\"" + other + "\",\"mac\":\"C3:11:0A:5F:22:9B\"}]}";
+        byte[] bytes = json.getBytes(UTF_8);
+        Batch inPlace = codec.decode(bytes);
+        assertThat(codec.decode(new OneByteAtATime(bytes))).isEqualTo(inPlace);
+        BleSightings ble = inPlace.ble();
+        assertThat(ble).extracting(BleSighting::mac).containsExactly("C3:11:0A:5F:22:9B", "C3:11:0A:5F:22:9B",
+                "C3:11:0A:5F:22:9C", "C3:11:0A:5F:22:9B", null, "C3:11:0A:5F:22:9B", "C3:11:0A:5F:22:9B");
+        assertThat(ble).extracting(s -> HexFormat.of().formatHex(s.adv())).containsExactly(IBEACON, IBEACON, IBEACON,
+                other, IBEACON, IBEACON, other);
+        assertThat(ble).extracting(BleSighting::rssi).containsExactly(-71, -72, -73, -74, -75, -76, -77);
+        // one stored copy per distinct advertisement, whatever the case of its hex text
+        assertThat(ble.distinctAdvs()).isEqualTo(2);
+        assertThat(List.of(ble.advId(0), ble.advId(1), ble.advId(3), ble.advId(6))).containsExactly(0, 0, 1, 1);
+    }
+
+    @Test
     void readsLargeIntegersExactly() throws Exception {
         Batch batch = codec.decode(("{\"batchId\":\"5b0a3c1e-6c1f-4a53-9b59-0d7e8e4d2f11\",\"sentAt\":9223372036854775807,"
                 + "\"motion\":[{\"t\":1234567890123456789,\"dur\":2147483647,\"rms\":0}]}").getBytes(UTF_8));

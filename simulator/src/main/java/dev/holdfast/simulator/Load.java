@@ -1,6 +1,5 @@
 package dev.holdfast.simulator;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -19,11 +18,12 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.zip.GZIPInputStream;
 
 import dev.holdfast.protocol.Batch;
 import dev.holdfast.protocol.BatchCodec;
 import dev.holdfast.protocol.BatchFormatException;
+import dev.holdfast.protocol.BatchLimits;
+import dev.holdfast.protocol.GzipBodies;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -316,10 +316,12 @@ final class Load {
         long end = System.nanoTime() + duration.toNanos();
         long n = 0;
         long sink = 0;
+        GzipBodies inflater = new GzipBodies((int) BatchLimits.DEFAULT.maxBytes()); // as the server does: inflate, then decode in place
         while (System.nanoTime() < end) {
             byte[] body = raw.get((int) (n % raw.size()));
-            try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(body), 8192)) {
-                sink += codec.decode(in).observationCount();
+            try {
+                int length = inflater.inflate(body, body.length);
+                sink += codec.decode(inflater.buffer(), length).observationCount();
             } catch (IOException | BatchFormatException e) {
                 throw new IllegalStateException("a reference batch does not decode", e);
             }

@@ -1,13 +1,10 @@
 package dev.holdfast.ingest.domain;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -17,7 +14,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.zip.GZIPInputStream;
 
 import dev.holdfast.ingest.IngestProperties;
 import dev.holdfast.platform.ProblemException;
@@ -28,6 +24,7 @@ import dev.holdfast.protocol.BatchFormatException;
 import dev.holdfast.protocol.BatchLimits;
 import dev.holdfast.protocol.BatchValidator;
 import dev.holdfast.protocol.CompactBatchCodec;
+import dev.holdfast.protocol.GzipBodies;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -59,13 +56,7 @@ public class BatchIngestor {
     private final BatchCodec codec;
     private final Semaphore decoding;
     /** What bodies are inflated into: one per decoder permit, so a thread holding a permit always finds one. */
-    private final BlockingQueue<Scratch> scratches;
-
-    /** A reusable inflate buffer (grows up to the body limit for a large batch, shrinks back after it). */
-    private static final class Scratch {
-        static final int SIZE = 256 * 1024;
-        byte[] bytes = new byte[SIZE];
-    }
+    private final BlockingQueue<GzipBodies> inflaters;
 
     BatchIngestor(BatchWriter writer, FieldPartitions partitions, FieldRetention retention, IngestProperties properties) {
         this.writer = writer;
@@ -74,9 +65,9 @@ public class BatchIngestor {
         this.properties = properties;
         this.codec = new BatchCodec(new BatchLimits(properties.maxObservations(), properties.maxBodyBytes()));
         this.decoding = new Semaphore(properties.decodersOrProcessors());
-        this.scratches = new ArrayBlockingQueue<>(properties.decodersOrProcessors());
+        this.inflaters = new ArrayBlockingQueue<>(properties.decodersOrProcessors());
         for (int i = 0; i < properties.decodersOrProcessors(); i++) {
-            scratches.add(new Scratch());
+            inflaters.add(new GzipBodies(properties.maxBodyBytes()));
         }
     }
 
@@ -125,15 +116,13 @@ public class BatchIngestor {
         Instant received = Instant.now();
         Batch batch;
         if (gzipped) {
-            Scratch scratch = scratches.remove(); // there is one for every permit
+            GzipBodies inflater = inflaters.remove(); // there is one for every permit
             try {
-                int length = gunzip(body, scratch);
-                batch = codec.decode(scratch.bytes, length);
+                int length = inflater.inflate(body, body.length);
+                batch = codec.decode(inflater.buffer(), length);
             } finally {
-                if (scratch.bytes.length > Scratch.SIZE) {
-                    scratch.bytes = new byte[Scratch.SIZE]; // a large batch's buffer is not kept
-                }
-                scratches.add(scratch);
+                inflater.shrink(); // a large batch's buffer is not kept
+                inflaters.add(inflater);
             }
         } else {
             batch = codec.decode(body, body.length);
@@ -152,33 +141,6 @@ public class BatchIngestor {
         byte[] payload = compact.encode(batch);
         return new BatchWriter.Row(tenant, deviceId, batch.batchId(), day, received, batch.sentAt(), skew, first, last,
                 batch.gps().size(), batch.ble().size(), batch.motion().size(), payload, done);
-    }
-
-    /**
-     * Inflates the gzip body into the scratch buffer and answers its length; stops past the body limit (so a gzip
-     * bomb costs at most that much inflating), and the gzip trailer (CRC-32, length) is checked.
-     */
-    private int gunzip(byte[] body, Scratch scratch) throws IOException, BatchFormatException {
-        int max = properties.maxBodyBytes();
-        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(body), 4096)) {
-            int n = 0;
-            while (true) {
-                if (n > max) {
-                    throw new BatchFormatException(BatchFormatException.Kind.TOO_LARGE, "$",
-                            "a batch may be at most " + max + " bytes");
-                }
-                if (n == scratch.bytes.length) {
-                    scratch.bytes = Arrays.copyOf(scratch.bytes, (int) Math.min(max + 1L, 2L * n));
-                }
-                int got = in.read(scratch.bytes, n, scratch.bytes.length - n);
-                if (got < 0) {
-                    return n;
-                }
-                n += got;
-            }
-        } catch (java.util.zip.ZipException e) {
-            throw new IOException("the body is not valid gzip", e);
-        }
     }
 
     private static ProblemException busy(String detail) {
