@@ -26,6 +26,9 @@ import dev.holdfast.testing.TestAccounts;
 import dev.holdfast.testing.TestDevices;
 import dev.holdfast.testing.WebTest;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,6 +41,9 @@ class IngestApiTest extends WebTest {
 
     @Autowired
     FieldPartitions partitions;
+
+    @Autowired
+    MeterRegistry meters;
 
     final HttpClient http = HttpClient.newHttpClient();
     final JsonMapper json = JsonMapper.builder().build();
@@ -61,6 +67,28 @@ class IngestApiTest extends WebTest {
         assertThat(again.statusCode()).isEqualTo(202);
         assertThat(json.readTree(again.body()).get("status").asString()).isEqualTo("duplicate");
         assertThat(storedBatches()).isOne();
+    }
+
+    @Test
+    void uploadsAreTimedByOutcomeNotByTheGenericRequestObservation() throws Exception {
+        long accepted = uploads("accepted");
+        long duplicate = uploads("duplicate");
+        long refused = uploads("refused");
+        long now = System.currentTimeMillis();
+        byte[] body = batch(UUID.randomUUID(), now, now - 60_000, 48.13743, 11.57549).getBytes(StandardCharsets.UTF_8);
+        assertThat(upload(body, false).statusCode()).isEqualTo(202);
+        assertThat(upload(body, false).statusCode()).isEqualTo(202);
+        assertThat(upload(batch(UUID.randomUUID(), now, now, 91.5, 11.0).getBytes(StandardCharsets.UTF_8), false)
+                .statusCode()).isEqualTo(422);
+        assertThat(uploads("accepted")).isEqualTo(accepted + 1);
+        assertThat(uploads("duplicate")).isEqualTo(duplicate + 1);
+        assertThat(uploads("refused")).isEqualTo(refused + 1);
+        assertThat(meters.find("http.server.requests").tag("uri", "/api/v1/ingest/batches").meters()).isEmpty();
+    }
+
+    private long uploads(String outcome) {
+        Timer timer = meters.find("holdfast.ingest.uploads").tag("outcome", outcome).timer();
+        return timer == null ? 0 : timer.count();
     }
 
     @Test
