@@ -16,7 +16,7 @@ import java.util.zip.ZipException;
 public final class GzipBodies {
 
     /** The buffer kept between bodies: a reference batch inflates to about 130 KB. */
-    static final int KEPT = 256 * 1024;
+    public static final int KEPT = 256 * 1024;
 
     private final int maxBytes;
     private byte[] buffer = new byte[KEPT];
@@ -33,17 +33,36 @@ public final class GzipBodies {
      * @throws IOException if the body is not valid gzip
      */
     public int inflate(byte[] body, int length) throws IOException, BatchFormatException {
+        return inflate(body, length, maxBytes);
+    }
+
+    /**
+     * Inflates {@code body[0, length)} into {@link #buffer()}, but no more than {@code upTo} bytes (at most the
+     * limit): answers the inflated length, or -1 if the body inflates to more than {@code upTo} (below the limit) — the
+     * caller may then try again with a higher bound. {@link #KEPT} bytes never grow the buffer.
+     *
+     * @throws BatchFormatException {@code TOO_LARGE} at the path {@code $} past the limit
+     * @throws IOException if the body is not valid gzip
+     */
+    public int inflate(byte[] body, int length, int upTo) throws IOException, BatchFormatException {
+        int bound = Math.min(upTo, maxBytes);
         try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(body, 0, length), 4096)) {
             int n = 0;
             while (true) {
-                if (n > maxBytes) {
+                if (n >= bound) { // at the bound: one byte more is too much
+                    if (in.read() < 0) {
+                        return n;
+                    }
+                    if (bound < maxBytes) {
+                        return -1;
+                    }
                     throw new BatchFormatException(BatchFormatException.Kind.TOO_LARGE, "$",
                             "a batch may be at most " + maxBytes + " bytes");
                 }
                 if (n == buffer.length) {
-                    buffer = Arrays.copyOf(buffer, (int) Math.min(maxBytes + 1L, 2L * n));
+                    buffer = Arrays.copyOf(buffer, (int) Math.min(bound, 2L * n));
                 }
-                int got = in.read(buffer, n, buffer.length - n);
+                int got = in.read(buffer, n, Math.min(buffer.length, bound) - n);
                 if (got < 0) {
                     return n;
                 }

@@ -42,12 +42,34 @@ class GzipBodiesTest {
     }
 
     @Test
+    void aBoundBelowTheLimitAnswersMinusOneWithoutGrowingTheBuffer() throws Exception {
+        GzipBodies bodies = new GzipBodies(4 * 1024 * 1024);
+        byte[] exactly = new byte[GzipBodies.KEPT];
+        new Random(5).nextBytes(exactly);
+        assertThat(bodies.inflate(gzip(exactly), gzip(exactly).length, GzipBodies.KEPT)).isEqualTo(GzipBodies.KEPT);
+        byte[] oneMore = Arrays.copyOf(exactly, GzipBodies.KEPT + 1);
+        assertThat(bodies.inflate(gzip(oneMore), gzip(oneMore).length, GzipBodies.KEPT)).isEqualTo(-1);
+        assertThat(bodies.buffer().length).isEqualTo(GzipBodies.KEPT);
+        // with the limit as the bound it goes through
+        assertThat(bodies.inflate(gzip(oneMore), gzip(oneMore).length)).isEqualTo(GzipBodies.KEPT + 1);
+        assertThat(Arrays.copyOf(bodies.buffer(), GzipBodies.KEPT + 1)).isEqualTo(oneMore);
+    }
+
+    @Test
+    void aBodyOfExactlyTheLimitIsAcceptedOneByteMoreIsNot() throws Exception {
+        GzipBodies bodies = new GzipBodies(1000);
+        assertThat(bodies.inflate(gzip(new byte[1000]), gzip(new byte[1000]).length)).isEqualTo(1000);
+        assertThatThrownBy(() -> bodies.inflate(gzip(new byte[1001]), gzip(new byte[1001]).length))
+                .isInstanceOf(BatchFormatException.class).hasMessageContaining("at most 1000 bytes");
+    }
+
+    @Test
     void aBombStopsAtTheLimit() throws Exception {
         byte[] bomb = gzip(new byte[64 * 1024 * 1024]); // 64 MiB of zeros, about 64 KB of gzip
         GzipBodies bodies = new GzipBodies(1024 * 1024);
         assertThatThrownBy(() -> bodies.inflate(bomb, bomb.length)).isInstanceOf(BatchFormatException.class)
                 .hasMessageContaining("at most 1048576 bytes");
-        assertThat(bodies.buffer().length).isLessThanOrEqualTo(1024 * 1024 + 1);
+        assertThat(bodies.buffer().length).isLessThanOrEqualTo(1024 * 1024);
     }
 
     @Test

@@ -21,8 +21,10 @@ import org.springframework.validation.annotation.Validated;
  *                     the batch id makes that safe)
  * @param linger       how long a writer, having taken an upload, waits for more to join the same transaction (fewer,
  *                     larger transactions cost the database less per upload; every upload waits up to this long more)
- * @param decoders     uploads inflated, decoded and encoded at the same time (CPU-bound work; more at once than
- *                     there are cores only evicts each other's caches); 0 = the number of processors
+ * @param decoders     uploads inflated, decoded and encoded at the same time; the others wait off the CPU. Each holds
+ *                     a 256 KB inflate buffer. Not one per core: uploads then pass the decoder one after the other,
+ *                     each waking the next, and reach the writer in a trickle (measured: 1,566 batches/s with 2,
+ *                     1,922 with 64); 0 = the number of processors
  */
 @Validated
 @ConfigurationProperties("holdfast.ingest")
@@ -37,7 +39,7 @@ public record IngestProperties(
         @Min(1) @Max(2000) @DefaultValue("256") int maxPerCommit,
         @DefaultValue("PT30S") Duration commitWait,
         @DefaultValue("PT0.005S") Duration linger,
-        @Min(0) @Max(1024) @DefaultValue("0") int decoders) {
+        @Min(0) @Max(1024) @DefaultValue("64") int decoders) {
 
     /** {@link #decoders()}, with 0 resolved to the number of processors. */
     public int decodersOrProcessors() {

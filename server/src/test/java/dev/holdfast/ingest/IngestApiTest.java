@@ -131,6 +131,30 @@ class IngestApiTest extends WebTest {
     }
 
     @Test
+    void aBatchLargerThanTheKeptInflateBufferIsStoredWhole() throws Exception {
+        long now = System.currentTimeMillis();
+        UUID id = UUID.randomUUID();
+        StringBuilder ble = new StringBuilder();
+        for (int i = 0; i < 4000; i++) { // about 500 KB of JSON: past the 256 KB an inflate buffer keeps
+            ble.append(i == 0 ? "" : ",").append("{\"t\":").append(now - 600_000 + i * 100L)
+                    .append(",\"rssi\":-").append(40 + i % 50).append(",\"adv\":\"0201061aff4c000215414243444546474849404142434445460001")
+                    .append(String.format(Locale.ROOT, "%04x", i % 300)).append("c5\",\"mac\":\"C3:11:0A:5F:")
+                    .append(String.format(Locale.ROOT, "%02X:%02X", i % 300 / 256, i % 256)).append("\"}");
+        }
+        String json = "{\"batchId\":\"" + id + "\",\"sentAt\":" + now + ",\"ble\":[" + ble + "]}";
+        assertThat(json.length()).isGreaterThan(400_000);
+        HttpResponse<String> r = upload(gzip(json), true);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+        assertThat(storedBatches()).isOne();
+        Integer stored = transactions.inTenant(tenant, () -> jdbc.sql("select ble_count from field_batches where batch_id = ?")
+                .param(id).query(Integer.class).single());
+        assertThat(stored).isEqualTo(4000);
+        // and the next, ordinary batch goes through the kept buffer again
+        assertThat(upload(gzip(batch(UUID.randomUUID(), now, now - 60_000, 1, 1)), true).statusCode()).isEqualTo(202);
+        assertThat(storedBatches()).isEqualTo(2L);
+    }
+
+    @Test
     void aGzipBombIsRefusedAt413() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (GZIPOutputStream gz = new GZIPOutputStream(out)) {

@@ -35,7 +35,7 @@ import org.springframework.stereotype.Service;
  * the skew between {@code sentAt} and now, encodes it compactly ({@link CompactBatchCodec}) and
  * hands it to the group-commit {@link BatchWriter}, which stores it once per (device, batchId) — a re-sent or
  * concurrently duplicated batch is recognised, never stored twice. The CPU-bound part runs for at most
- * {@code holdfast.ingest.decoders} uploads at once (default: one per processor). Returns only after the commit;
+ * {@code holdfast.ingest.decoders} uploads at once (default 64). Returns only after the commit;
  * throws a 503 {@link ProblemException} (with Retry-After) when the write queue is full or the commit does not come
  * in time.
  */
@@ -55,6 +55,11 @@ public class BatchIngestor {
     private final IngestProperties properties;
     private final BatchCodec codec;
     private final Semaphore decoding;
+    /**
+     * Uploads inflating past {@link GzipBodies#KEPT} (up to the body limit, 8 MiB by default) at once: one per
+     * processor, so that many large or hostile bodies together cannot fill the heap.
+     */
+    private final Semaphore largeBodies = new Semaphore(Runtime.getRuntime().availableProcessors());
     /** What bodies are inflated into: one per decoder permit, so a thread holding a permit always finds one. */
     private final BlockingQueue<GzipBodies> inflaters;
 
@@ -100,9 +105,13 @@ public class BatchIngestor {
 
     /** At most {@code decoders} uploads do the CPU-bound part at once; the others wait here (not in the CPU). */
     private void acquireDecoder() {
+        acquire(decoding, "The server is too busy to read the upload");
+    }
+
+    private void acquire(Semaphore permits, String busyDetail) {
         try {
-            if (!decoding.tryAcquire(properties.commitWait().toMillis(), TimeUnit.MILLISECONDS)) {
-                throw busy("The server is too busy to read the upload");
+            if (!permits.tryAcquire(properties.commitWait().toMillis(), TimeUnit.MILLISECONDS)) {
+                throw busy(busyDetail);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -118,10 +127,20 @@ public class BatchIngestor {
         if (gzipped) {
             GzipBodies inflater = inflaters.remove(); // there is one for every permit
             try {
-                int length = inflater.inflate(body, body.length);
-                batch = codec.decode(inflater.buffer(), length);
+                int length = inflater.inflate(body, body.length, GzipBodies.KEPT);
+                if (length >= 0) {
+                    batch = codec.decode(inflater.buffer(), length);
+                } else { // larger than the kept buffer: only a few such at once, each up to the body limit
+                    acquire(largeBodies, "The server is too busy to read a batch this large");
+                    try {
+                        length = inflater.inflate(body, body.length);
+                        batch = codec.decode(inflater.buffer(), length);
+                    } finally {
+                        inflater.shrink(); // a large batch's buffer is not kept
+                        largeBodies.release();
+                    }
+                }
             } finally {
-                inflater.shrink(); // a large batch's buffer is not kept
                 inflaters.add(inflater);
             }
         } else {

@@ -223,6 +223,10 @@ public final class EmbeddedPostgres implements AutoCloseable {
                 "-c", "max_connections=200", "-c", "timezone=UTC", "-c", "log_timezone=UTC"));
         if (ephemeral) {
             cmd.addAll(List.of("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"));
+        } else {
+            // field data arrives at megabytes a second: with the default 1 GB the WAL forced a checkpoint every half
+            // minute, and after each one every page touched again is logged whole. Up to 4 GB of WAL on disk instead.
+            cmd.addAll(List.of("-c", "max_wal_size=4GB", "-c", "checkpoint_timeout=15min"));
         }
         List<String> full = new ArrayList<>();
         full.add("setsid"); // own session: a Ctrl-C in the terminal reaches the JVM, which then stops PostgreSQL
