@@ -20,7 +20,9 @@ import org.springframework.validation.annotation.Validated;
  * @param commitWait   how long an upload waits for its commit before it is answered 503 (the device retries;
  *                     the batch id makes that safe)
  * @param linger       how long a writer, having taken an upload, waits for more to join the same transaction (fewer,
- *                     larger transactions cost the database less per upload; every upload waits up to this long more)
+ *                     larger transactions cost the database less per upload; every upload waits up to this long more:
+ *                     10 ms gave 15 uploads per transaction where 5 ms gave 11-12, at 0.17 instead of 0.19-0.23 ms of
+ *                     PostgreSQL per upload, and nothing a collector uploading every 15 minutes would notice)
  * @param decoders     uploads inflated, decoded and encoded at the same time; the others wait off the CPU. Each holds
  *                     a 256 KB inflate buffer. Not one per core: uploads then pass the decoder one after the other,
  *                     each waking the next, and reach the writer in a trickle (measured: 1,566 batches/s with 2,
@@ -38,7 +40,7 @@ public record IngestProperties(
         @Min(1) @Max(16) @DefaultValue("2") int writers,
         @Min(1) @Max(2000) @DefaultValue("256") int maxPerCommit,
         @DefaultValue("PT30S") Duration commitWait,
-        @DefaultValue("PT0.005S") Duration linger,
+        @DefaultValue("PT0.01S") Duration linger,
         @Min(0) @Max(1024) @DefaultValue("64") int decoders) {
 
     /** {@link #decoders()}, with 0 resolved to the number of processors. */
