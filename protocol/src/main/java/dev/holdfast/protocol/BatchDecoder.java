@@ -47,6 +47,8 @@ final class BatchDecoder {
     private final byte[] buf;
     /** {@link #buf} read a little-endian word at a time. */
     private final ByteBuffer view;
+    /** The fast path of BLE sightings, when the whole document is in {@link #buf}; else null. */
+    private final @Nullable InPlaceSightings sightings;
     private int pos;
     private int lim;
     private long consumedBefore;
@@ -57,7 +59,7 @@ final class BatchDecoder {
     /** The last string (without quotes, escapes resolved, as UTF-8) or number text read. */
     private byte[] text = new byte[64];
     private int textLength;
-    private final byte[] adv = new byte[255];
+    private final byte[] adv = new byte[InPlaceSightings.MAX_ADV];
 
     private final JsonNumber number = new JsonNumber();
 
@@ -71,6 +73,7 @@ final class BatchDecoder {
         this.in = in;
         this.buf = new byte[16 * 1024];
         this.view = ByteBuffer.wrap(buf).order(ByteOrder.LITTLE_ENDIAN);
+        this.sightings = null;
         this.maxBytes = limits.maxBytes();
         this.maxObservations = limits.maxObservations();
     }
@@ -80,6 +83,7 @@ final class BatchDecoder {
         this.in = null;
         this.buf = bytes;
         this.view = ByteBuffer.wrap(buf).order(ByteOrder.LITTLE_ENDIAN);
+        this.sightings = new InPlaceSightings(buf, view);
         this.lim = length;
         this.maxBytes = limits.maxBytes();
         this.maxObservations = limits.maxObservations();
@@ -199,8 +203,12 @@ final class BatchDecoder {
         if (peekToken() != ']') {
             do {
                 nextElement();
-                if (in == null && bleInPlace(b)) {
-                    continue;
+                if (sightings != null) {
+                    int next = sightings.read(pos, lim, b);
+                    if (next >= 0) {
+                        pos = next;
+                        continue;
+                    }
                 }
                 long t = 0;
                 int rssi = 0;
@@ -242,120 +250,6 @@ final class BatchDecoder {
         return b.build();
     }
 
-    private static final long OPEN_T = word("{\"t\":");
-    private static final long RSSI = word(",\"rssi\":");
-    private static final long ADV = word(",\"adv\":\"");
-    private static final long MAC = word(",\"mac\":\"");
-
-    /**
-     * The fast path of a sighting, when the whole document lies in the buffer: the form collectors write —
-     * {@code {"t":…,"rssi":…,"adv":"…","mac":"AA:BB:CC:DD:EE:FF"}}, no white space, valid values — read straight
-     * through and added. Anything else (another order, white space, escapes, null, a bad value) answers false and
-     * consumes nothing; the general path then reads it, or names what is wrong with it.
-     */
-    private boolean bleInPlace(BleSightings.Builder b) throws BatchFormatException {
-        int p = pos;
-        if (p + 8 > lim || (view.getLong(p) & 0xFF_FFFF_FFFFL) != OPEN_T) {
-            return false;
-        }
-        p += 5;
-        int start = p;
-        long t = 0;
-        int d;
-        while (p < lim && p - start < 18 && (d = buf[p] - '0') >= 0 && d <= 9) {
-            t = t * 10 + d;
-            p++;
-        }
-        if (p == start || buf[start] == '0' || p + 8 > lim || view.getLong(p) != RSSI || t <= 0) {
-            return false;
-        }
-        p += 8;
-        boolean negative = p < lim && buf[p] == '-';
-        if (negative) {
-            p++;
-        }
-        start = p;
-        int rssi = 0;
-        while (p < lim && p - start < 3 && (d = buf[p] - '0') >= 0 && d <= 9) {
-            rssi = rssi * 10 + d;
-            p++;
-        }
-        if (negative) {
-            rssi = -rssi;
-        }
-        if (p == start || buf[start] == '0' && p > start + 1 || p + 8 > lim || view.getLong(p) != ADV
-                || BatchValidator.rssi(rssi) != null) {
-            return false;
-        }
-        p += 8;
-        int from = p;
-        int end = quote(from, Math.min(lim, from + 2 * adv.length + 1));
-        if (end < 0 || end - from < 4 || (end - from & 1) != 0) {
-            return false;
-        }
-        int e = seenHex(from, end);
-        if (e < 0) {
-            int length = 0;
-            for (int q = from; q < end; q += 2) {
-                int value = Hex.pair(buf[q], buf[q + 1]);
-                if (value < 0) {
-                    return false;
-                }
-                adv[length++] = (byte) value;
-            }
-            e = rememberHex(from, end, b.intern(adv, 0, length));
-        }
-        p = end + 1;
-        if (p + 8 + 19 > lim || view.getLong(p) != MAC || buf[p + 25] != '"' || buf[p + 26] != '}') {
-            return false;
-        }
-        p += 8;
-        long mac;
-        int last = hexMacAt[e]; // a tag's advertisement mostly comes from one address: compare with the last one's text
-        if (last >= 0 && view.getLong(p) == view.getLong(last) && view.getLong(p + 8) == view.getLong(last + 8)
-                && buf[p + 16] == buf[last + 16]) {
-            mac = hexMac[e];
-        } else {
-            mac = MacAddress.parse(buf, p, p + 17);
-            if (mac < 0) {
-                return false;
-            }
-            hexMacAt[e] = p;
-            hexMac[e] = mac;
-        }
-        pos = p + 19;
-        b.addUnchecked(t, rssi, hexId[e], mac);
-        return true;
-    }
-
-    /** The index of the first {@code '"'} in {@code buf[from, to)}, or -1; eight bytes at a time where it can. */
-    private int quote(int from, int to) {
-        int p = from;
-        while (p + 8 <= to) {
-            long x = view.getLong(p) ^ 0x2222_2222_2222_2222L; // a '"' byte becomes zero
-            long zero = (x - 0x0101_0101_0101_0101L) & ~x & 0x8080_8080_8080_8080L;
-            if (zero != 0) {
-                return p + (Long.numberOfTrailingZeros(zero) >>> 3); // the lowest flag is always a real zero byte
-            }
-            p += 8;
-        }
-        while (p < to) {
-            if (buf[p] == '"') {
-                return p;
-            }
-            p++;
-        }
-        return -1;
-    }
-
-    private static long word(String ascii) {
-        long w = 0;
-        for (int i = ascii.length() - 1; i >= 0; i--) {
-            w = w << 8 | ascii.charAt(i);
-        }
-        return w;
-    }
-
     /** A plain {@code "AA:BB:CC:DD:EE:FF"} within the read buffer, consumed; else -1, consuming nothing. */
     private long macInPlace() {
         int end = pos + 18;
@@ -377,18 +271,12 @@ final class BatchDecoder {
     private int adv(BleSightings.Builder b) throws IOException, BatchFormatException {
         if (peekToken() == '"') { // fast path: hex pairs and the closing quote within the read buffer
             int from = pos + 1;
-            int end = from;
-            if (in == null) { // the whole document is in buf, so text seen before is still there
-                int max = Math.min(lim, from + 2 * adv.length + 1);
-                while (end < max && buf[end] != '"') {
-                    end++;
-                }
-                if (end < max && end > from) {
-                    int e = seenHex(from, end);
-                    if (e >= 0) {
-                        pos = end + 1;
-                        return hexId[e];
-                    }
+            if (sightings != null) { // the whole document is in buf, so text seen before is still there
+                int end = sightings.quote(from, Math.min(lim, from + 2 * adv.length + 1));
+                int id = end > from ? sightings.known(from, end) : -1;
+                if (id >= 0) {
+                    pos = end + 1;
+                    return id;
                 }
             }
             int p = from;
@@ -405,8 +293,8 @@ final class BatchDecoder {
                 check(BatchValidator.advLength(length));
                 pos = p + 1;
                 int id = b.intern(adv, 0, length);
-                if (in == null) {
-                    rememberHex(from, p, id);
+                if (sightings != null) {
+                    sightings.remember(from, p, id);
                 }
                 return id;
             }
@@ -426,89 +314,6 @@ final class BatchDecoder {
             adv[i] = (byte) (hi << 4 | lo);
         }
         return b.intern(adv, 0, length);
-    }
-
-    /*
-     * Advertisement hex text already decoded in this document (only when it all lies in buf): open addressing by a
-     * hash of the text's length and last 16 characters (where tags tell themselves apart: iBeacon major/minor,
-     * Eddystone instance); equal hashes are told apart by comparing the whole text.
-     */
-    private int[] hexSlots; // entry + 1, 0 = empty
-    private int[] hexFrom; // where entry e's text starts in buf
-    private int[] hexEnd; // and ends (the closing quote)
-    private int[] hexId; // its distinct advertisement
-    private int[] hexMacAt; // where the MAC text of its last sighting starts in buf (-1: none yet)
-    private long[] hexMac; // and that MAC
-    private int hexCount;
-
-    private int hexHash(int from, int end) {
-        long h = end - from;
-        if (end - from >= 16) {
-            h ^= view.getLong(end - 16) * 0x9E37_79B9_7F4A_7C15L ^ view.getLong(end - 8) * 0xC2B2_AE3D_27D4_EB4FL;
-        } else {
-            for (int k = from; k < end; k++) {
-                h = 31 * h + buf[k];
-            }
-        }
-        return (int) (h ^ h >>> 29 ^ h >>> 47);
-    }
-
-    /** The entry of hex text {@code buf[from, end)} if the same text came before, else -1. */
-    private int seenHex(int from, int end) {
-        if (hexCount == 0) {
-            return -1;
-        }
-        int mask = hexSlots.length - 1;
-        int length = end - from;
-        for (int slot = hexHash(from, end) & mask; hexSlots[slot] != 0; slot = (slot + 1) & mask) {
-            int e = hexSlots[slot] - 1;
-            if (hexEnd[e] - hexFrom[e] == length && Arrays.equals(buf, from, end, buf, hexFrom[e], hexEnd[e])) {
-                return e;
-            }
-        }
-        return -1;
-    }
-
-    /** Remembers hex text {@code buf[from, end)} as distinct advertisement {@code id}; answers its entry. */
-    private int rememberHex(int from, int end, int id) {
-        if (hexSlots == null) {
-            hexSlots = new int[64];
-            hexFrom = new int[16];
-            hexEnd = new int[16];
-            hexId = new int[16];
-            hexMacAt = new int[16];
-            hexMac = new long[16];
-        }
-        if (hexCount == hexFrom.length) {
-            hexFrom = Arrays.copyOf(hexFrom, hexCount * 2);
-            hexEnd = Arrays.copyOf(hexEnd, hexCount * 2);
-            hexId = Arrays.copyOf(hexId, hexCount * 2);
-            hexMacAt = Arrays.copyOf(hexMacAt, hexCount * 2);
-            hexMac = Arrays.copyOf(hexMac, hexCount * 2);
-        }
-        hexFrom[hexCount] = from;
-        hexEnd[hexCount] = end;
-        hexId[hexCount] = id;
-        hexMacAt[hexCount] = -1;
-        hexCount++;
-        if (hexCount * 2 > hexSlots.length) {
-            hexSlots = new int[hexSlots.length * 2];
-            for (int e = 0; e < hexCount; e++) {
-                place(e);
-            }
-        } else {
-            place(hexCount - 1);
-        }
-        return hexCount - 1;
-    }
-
-    private void place(int e) {
-        int mask = hexSlots.length - 1;
-        int slot = hexHash(hexFrom[e], hexEnd[e]) & mask;
-        while (hexSlots[slot] != 0) {
-            slot = (slot + 1) & mask;
-        }
-        hexSlots[slot] = e + 1;
     }
 
     private MotionWindows motion() throws IOException, BatchFormatException {
@@ -1177,9 +982,7 @@ final class BatchDecoder {
     private static long[] words(byte[][] keys) {
         long[] words = new long[keys.length];
         for (int k = 0; k < keys.length; k++) {
-            for (int i = Math.min(8, keys[k].length) - 1; i >= 0; i--) {
-                words[k] = words[k] << 8 | keys[k][i] & 0xff;
-            }
+            words[k] = InPlaceSightings.word(keys[k]);
         }
         return words;
     }

@@ -2,6 +2,7 @@ package dev.holdfast.protocol;
 
 import java.util.Arrays;
 import java.util.UUID;
+import java.util.function.IntToLongFunction;
 
 /**
  * A {@link Batch} as binary columns: what {@link CompactBatchCodec} deflates. The first byte is the layout:
@@ -54,11 +55,7 @@ final class CompactColumns {
         out.unsigned(ble.size());
         out.unsigned(motion.size());
 
-        long prev = batch.sentAt();
-        for (int i = 0; i < gps.size(); i++) {
-            out.signed(gps.t(i) - prev);
-            prev = gps.t(i);
-        }
+        times(out, batch.sentAt(), gps.size(), gps::t);
         long prevLat = 0;
         long prevLon = 0;
         for (int i = 0; i < gps.size(); i++) {
@@ -138,11 +135,7 @@ final class CompactColumns {
         out.append(advDictionary);
         out.unsigned(macs);
         out.append(macDictionary);
-        prev = batch.sentAt();
-        for (int i = 0; i < ble.size(); i++) {
-            out.signed(ble.t(i) - prev);
-            prev = ble.t(i);
-        }
+        times(out, batch.sentAt(), ble.size(), ble::t);
         for (int i = 0; i < ble.size(); i++) {
             out.byteValue(ble.rssi(i));
         }
@@ -157,11 +150,7 @@ final class CompactColumns {
             writePairs(out, advOf, macOf, ble.size(), macs, slots);
         }
 
-        prev = batch.sentAt();
-        for (int i = 0; i < motion.size(); i++) {
-            out.signed(motion.t(i) - prev);
-            prev = motion.t(i);
-        }
+        times(out, batch.sentAt(), motion.size(), motion::t);
         for (int i = 0; i < motion.size(); i++) {
             out.unsigned(motion.dur(i));
         }
@@ -169,6 +158,25 @@ final class CompactColumns {
             out.unsigned(Math.round(motion.rms(i) * MILLI));
         }
         return out.toByteArray();
+    }
+
+    /** A list's times: each as the difference from the one before, the first from {@code sentAt}. */
+    private static void times(CompactOut out, long sentAt, int count, IntToLongFunction t) {
+        long prev = sentAt;
+        for (int i = 0; i < count; i++) {
+            out.signed(t.applyAsLong(i) - prev);
+            prev = t.applyAsLong(i);
+        }
+    }
+
+    /** Reads what {@link #times(CompactOut, long, int, IntToLongFunction)} wrote. */
+    private static long[] times(CompactIn in, long sentAt, int count) {
+        long[] t = new long[count];
+        long prev = sentAt;
+        for (int i = 0; i < count; i++) {
+            t[i] = prev += in.signed();
+        }
+        return t;
     }
 
     /**
@@ -222,11 +230,7 @@ final class CompactColumns {
         int bleCount = in.count();
         int motionCount = in.count();
 
-        long[] t = new long[gpsCount];
-        long prev = sentAt;
-        for (int i = 0; i < gpsCount; i++) {
-            t[i] = prev += in.signed();
-        }
+        long[] t = times(in, sentAt, gpsCount);
         double[] lat = new double[gpsCount];
         long acc = 0;
         for (int i = 0; i < gpsCount; i++) {
@@ -274,11 +278,7 @@ final class CompactColumns {
             }
             macDictionary[i] = mac;
         }
-        long[] bt = new long[bleCount];
-        prev = sentAt;
-        for (int i = 0; i < bleCount; i++) {
-            bt[i] = prev += in.signed();
-        }
+        long[] bt = times(in, sentAt, bleCount);
         int[] rssi = new int[bleCount];
         for (int i = 0; i < bleCount; i++) {
             rssi[i] = (byte) in.byteValue();
@@ -322,11 +322,7 @@ final class CompactColumns {
             ble.addUnchecked(bt[i], rssi[i], advIds[k] - 1, mac);
         }
 
-        long[] mt = new long[motionCount];
-        prev = sentAt;
-        for (int i = 0; i < motionCount; i++) {
-            mt[i] = prev += in.signed();
-        }
+        long[] mt = times(in, sentAt, motionCount);
         long[] dur = new long[motionCount];
         for (int i = 0; i < motionCount; i++) {
             dur[i] = in.unsigned();

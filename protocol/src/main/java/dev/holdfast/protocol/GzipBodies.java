@@ -19,7 +19,7 @@ public final class GzipBodies {
     public static final int KEPT = 256 * 1024;
 
     private final int maxBytes;
-    private byte[] buffer = new byte[KEPT];
+    private byte[] buffer = new byte[0]; // allocated by the first body: an instance that is never used costs nothing
 
     /** @param maxBytes the most an inflated body may hold */
     public GzipBodies(int maxBytes) {
@@ -60,7 +60,7 @@ public final class GzipBodies {
                             "a batch may be at most " + maxBytes + " bytes");
                 }
                 if (n == buffer.length) {
-                    buffer = Arrays.copyOf(buffer, (int) Math.min(bound, 2L * n));
+                    buffer = Arrays.copyOf(buffer, (int) Math.min(bound, Math.max(KEPT, 2L * n)));
                 }
                 int got = in.read(buffer, n, Math.min(buffer.length, bound) - n);
                 if (got < 0) {

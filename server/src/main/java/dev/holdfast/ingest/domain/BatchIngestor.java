@@ -5,11 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Deque;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -60,8 +60,12 @@ public class BatchIngestor {
      * processor, so that many large or hostile bodies together cannot fill the heap.
      */
     private final Semaphore largeBodies = new Semaphore(Runtime.getRuntime().availableProcessors());
-    /** What bodies are inflated into: one per decoder permit, so a thread holding a permit always finds one. */
-    private final BlockingQueue<GzipBodies> inflaters;
+    /**
+     * What bodies are inflated into: one per decoder permit, so a thread holding a permit always finds one. Taken and
+     * given back at the front, so that the few in use under ordinary load are the ones whose buffers are warm; the
+     * others never allocate theirs.
+     */
+    private final Deque<GzipBodies> inflaters = new ConcurrentLinkedDeque<>();
 
     BatchIngestor(BatchWriter writer, FieldPartitions partitions, FieldRetention retention, IngestProperties properties) {
         this.writer = writer;
@@ -70,9 +74,8 @@ public class BatchIngestor {
         this.properties = properties;
         this.codec = new BatchCodec(new BatchLimits(properties.maxObservations(), properties.maxBodyBytes()));
         this.decoding = new Semaphore(properties.decodersOrProcessors());
-        this.inflaters = new ArrayBlockingQueue<>(properties.decodersOrProcessors());
         for (int i = 0; i < properties.decodersOrProcessors(); i++) {
-            inflaters.add(new GzipBodies(properties.maxBodyBytes()));
+            inflaters.addFirst(new GzipBodies(properties.maxBodyBytes()));
         }
     }
 
@@ -125,7 +128,7 @@ public class BatchIngestor {
         Instant received = Instant.now();
         Batch batch;
         if (gzipped) {
-            GzipBodies inflater = inflaters.remove(); // there is one for every permit
+            GzipBodies inflater = inflaters.removeFirst(); // there is one for every permit
             try {
                 int length = inflater.inflate(body, body.length, GzipBodies.KEPT);
                 if (length >= 0) {
@@ -141,7 +144,7 @@ public class BatchIngestor {
                     }
                 }
             } finally {
-                inflaters.add(inflater);
+                inflaters.addFirst(inflater);
             }
         } else {
             batch = codec.decode(body, body.length);
