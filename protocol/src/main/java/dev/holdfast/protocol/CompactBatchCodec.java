@@ -39,23 +39,42 @@ public final class CompactBatchCodec {
         };
     }
 
+    /**
+     * The batch in storage form {@link #DEFLATED}, deflated with {@code deflater} (from {@link #newDeflater()}; reset
+     * here, not ended): a caller that stores many batches keeps one per thread and saves zlib's set-up of its
+     * tables for every batch.
+     */
+    public byte[] encode(Batch batch, Deflater deflater) {
+        deflater.reset();
+        return deflate(CompactColumns.encode(batch, CompactColumns.LAYOUT_PAIRS), deflater);
+    }
+
+    /** A deflater for {@link #encode(Batch, Deflater)}: raw deflate, fastest level. The caller ends it. */
+    public static Deflater newDeflater() {
+        return new Deflater(Deflater.BEST_SPEED, true);
+    }
+
     static byte[] deflate(byte[] raw) {
-        Deflater deflater = new Deflater(Deflater.BEST_SPEED, true);
+        Deflater deflater = newDeflater();
         try {
-            deflater.setInput(raw);
-            deflater.finish();
-            byte[] out = new byte[raw.length / 2 + 64];
-            int n = 0;
-            while (!deflater.finished()) {
-                if (n == out.length) {
-                    out = Arrays.copyOf(out, out.length * 2);
-                }
-                n += deflater.deflate(out, n, out.length - n);
-            }
-            return Arrays.copyOf(out, n);
+            return deflate(raw, deflater);
         } finally {
             deflater.end();
         }
+    }
+
+    private static byte[] deflate(byte[] raw, Deflater deflater) {
+        deflater.setInput(raw);
+        deflater.finish();
+        byte[] out = new byte[raw.length / 2 + 64];
+        int n = 0;
+        while (!deflater.finished()) {
+            if (n == out.length) {
+                out = Arrays.copyOf(out, out.length * 2);
+            }
+            n += deflater.deflate(out, n, out.length - n);
+        }
+        return Arrays.copyOf(out, n);
     }
 
     /** Reads a batch written by {@link #encode(Batch)}. */

@@ -37,6 +37,22 @@ class CompactBatchCodecTest {
     }
 
     @Test
+    void aDeflaterKeptAcrossBatchesWritesWhatAFreshOneWrites() {
+        Random r = new Random(3);
+        java.util.zip.Deflater kept = CompactBatchCodec.newDeflater();
+        try {
+            for (int round = 0; round < 50; round++) {
+                Batch batch = random(r, round % 2 == 0);
+                byte[] reused = codec.encode(batch, kept);
+                assertThat(reused).as("round %d", round).isEqualTo(codec.encode(batch));
+                assertThat(codec.decode(reused)).isEqualTo(codec.decode(codec.encode(batch)));
+            }
+        } finally {
+            kept.end();
+        }
+    }
+
+    @Test
     void sightingsOfOneAdvertisementFromSeveralAddressesKeepTheirOwnAddress() {
         byte[] adv = HexFormat.of().parseHex("0201061aff4c000215e2c56db5dffb48d2b060d0f5a71096e000640000c5");
         byte[] other = HexFormat.of().parseHex("02011a0303aafe");

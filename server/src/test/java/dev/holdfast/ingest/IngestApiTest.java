@@ -59,10 +59,17 @@ class IngestApiTest extends WebTest {
     @Test
     void aBatchIsAcceptedOnceAndRecognisedWhenResent() throws Exception {
         long now = System.currentTimeMillis();
-        String body = batch(UUID.randomUUID(), now, now - 60_000, 48.13743, 11.57549);
+        UUID id = UUID.randomUUID();
+        String body = batch(id, now, now - 60_000, 48.13743, 11.57549);
         HttpResponse<String> first = upload(body.getBytes(StandardCharsets.UTF_8), false);
         assertThat(first.statusCode()).isEqualTo(202);
         assertThat(json.readTree(first.body()).get("status").asString()).isEqualTo("accepted");
+        assertThat(json.readTree(first.body()).get("batchId").asString()).isEqualTo(id.toString());
+        assertThat(json.readTree(first.body()).properties()).hasSize(2);
+        assertThat(first.headers().firstValue("Content-Type")).hasValue("application/json");
+        assertThat(first.headers().firstValue("Content-Length")).hasValue(String.valueOf(first.body().length()));
+        assertThat(first.headers().firstValue("X-Request-Id")).get().asString()
+                .matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
         HttpResponse<String> again = upload(body.getBytes(StandardCharsets.UTF_8), false);
         assertThat(again.statusCode()).isEqualTo(202);
         assertThat(json.readTree(again.body()).get("status").asString()).isEqualTo("duplicate");

@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.zip.Deflater;
 
 import dev.holdfast.ingest.IngestProperties;
 import dev.holdfast.platform.ProblemException;
@@ -61,11 +62,28 @@ public class BatchIngestor {
      */
     private final Semaphore largeBodies = new Semaphore(Runtime.getRuntime().availableProcessors());
     /**
-     * What bodies are inflated into: one per decoder permit, so a thread holding a permit always finds one. Taken and
-     * given back at the front, so that the few in use under ordinary load are the ones whose buffers are warm; the
-     * others never allocate theirs.
+     * What a decoder permit works with: one per permit, so a thread holding a permit always finds one. Taken and given
+     * back at the front, so that the few in use under ordinary load are the ones whose buffers are warm; the others
+     * never allocate theirs.
      */
-    private final Deque<GzipBodies> inflaters = new ConcurrentLinkedDeque<>();
+    private final Deque<Workspace> workspaces = new ConcurrentLinkedDeque<>();
+
+    /** The buffer a body is inflated into, and the deflater of its storage form (zlib's tables set up once). */
+    private static final class Workspace {
+        final GzipBodies inflater;
+        private Deflater deflater;
+
+        Workspace(int maxBodyBytes) {
+            inflater = new GzipBodies(maxBodyBytes);
+        }
+
+        Deflater deflater() {
+            if (deflater == null) {
+                deflater = CompactBatchCodec.newDeflater();
+            }
+            return deflater;
+        }
+    }
 
     BatchIngestor(BatchWriter writer, FieldPartitions partitions, FieldRetention retention, IngestProperties properties) {
         this.writer = writer;
@@ -75,7 +93,7 @@ public class BatchIngestor {
         this.codec = new BatchCodec(new BatchLimits(properties.maxObservations(), properties.maxBodyBytes()));
         this.decoding = new Semaphore(properties.decodersOrProcessors());
         for (int i = 0; i < properties.decodersOrProcessors(); i++) {
-            inflaters.addFirst(new GzipBodies(properties.maxBodyBytes()));
+            workspaces.addFirst(new Workspace(properties.maxBodyBytes()));
         }
     }
 
@@ -126,29 +144,34 @@ public class BatchIngestor {
     private BatchWriter.Row prepare(UUID tenant, UUID deviceId, byte[] body, boolean gzipped,
             CompletableFuture<Boolean> done) throws BatchFormatException, IOException {
         Instant received = Instant.now();
-        Batch batch;
-        if (gzipped) {
-            GzipBodies inflater = inflaters.removeFirst(); // there is one for every permit
-            try {
-                int length = inflater.inflate(body, body.length, GzipBodies.KEPT);
-                if (length >= 0) {
-                    batch = codec.decode(inflater.buffer(), length);
-                } else { // larger than the kept buffer: only a few such at once, each up to the body limit
-                    acquire(largeBodies, "The server is too busy to read a batch this large");
-                    try {
-                        length = inflater.inflate(body, body.length);
-                        batch = codec.decode(inflater.buffer(), length);
-                    } finally {
-                        inflater.shrink(); // a large batch's buffer is not kept
-                        largeBodies.release();
-                    }
-                }
-            } finally {
-                inflaters.addFirst(inflater);
-            }
-        } else {
-            batch = codec.decode(body, body.length);
+        Workspace workspace = workspaces.removeFirst(); // there is one for every permit
+        try {
+            Batch batch = gzipped ? inflateAndDecode(workspace.inflater, body) : codec.decode(body, body.length);
+            return row(tenant, deviceId, received, batch, workspace.deflater(), done);
+        } finally {
+            workspaces.addFirst(workspace);
         }
+    }
+
+    private Batch inflateAndDecode(GzipBodies inflater, byte[] body) throws BatchFormatException, IOException {
+        int length = inflater.inflate(body, body.length, GzipBodies.KEPT);
+        if (length >= 0) {
+            return codec.decode(inflater.buffer(), length);
+        }
+        // larger than the kept buffer: only a few such at once, each up to the body limit
+        acquire(largeBodies, "The server is too busy to read a batch this large");
+        try {
+            length = inflater.inflate(body, body.length);
+            return codec.decode(inflater.buffer(), length);
+        } finally {
+            inflater.shrink(); // a large batch's buffer is not kept
+            largeBodies.release();
+        }
+    }
+
+    /** Validates the decoded batch, corrects the clock and encodes it compactly. */
+    private BatchWriter.Row row(UUID tenant, UUID deviceId, Instant received, Batch batch, Deflater deflater,
+            CompletableFuture<Boolean> done) throws BatchFormatException {
         long skew = received.toEpochMilli() - batch.sentAt();
         BatchValidator.checkTimeWindow(batch, received.toEpochMilli() - skew, properties.maxFuture().toMillis(),
                 retention.effective(tenant).toMillis());
@@ -160,7 +183,7 @@ public class BatchIngestor {
         Instant last = Instant.ofEpochMilli(span[1] + skew);
         LocalDate day = first.atOffset(ZoneOffset.UTC).toLocalDate();
         partitions.ensure(day);
-        byte[] payload = compact.encode(batch);
+        byte[] payload = compact.encode(batch, deflater);
         return new BatchWriter.Row(tenant, deviceId, batch.batchId(), day, received, batch.sentAt(), skew, first, last,
                 batch.gps().size(), batch.ble().size(), batch.motion().size(), payload, done);
     }

@@ -2,12 +2,12 @@ package dev.holdfast.ingest.web;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.LinkedHashMap;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import dev.holdfast.ingest.IngestProperties;
 import dev.holdfast.ingest.domain.BatchIngestor;
@@ -23,7 +23,7 @@ import io.micrometer.observation.ObservationPredicate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
+import org.springframework.http.MediaType;
 import org.springframework.http.server.observation.ServerRequestObservationContext;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -74,16 +74,13 @@ class IngestApi {
     }
 
     @PostMapping(path = PATH, consumes = "application/json")
-    ResponseEntity<Map<String, Object>> upload(HttpServletRequest request) throws IOException {
+    void upload(HttpServletRequest request, HttpServletResponse response) throws IOException {
         long started = System.nanoTime();
         Timer outcome = failed;
         try {
             BatchIngestor.Result result = store(request);
             outcome = result.duplicate() ? duplicate : accepted;
-            Map<String, Object> answer = new LinkedHashMap<>();
-            answer.put("batchId", result.batchId());
-            answer.put("status", result.duplicate() ? "duplicate" : "accepted");
-            return ResponseEntity.status(HttpStatus.ACCEPTED).body(answer);
+            answer(response, result);
         } catch (ProblemException e) {
             outcome = e.status() == HttpStatus.SERVICE_UNAVAILABLE ? busy : e.status().is4xxClientError() ? refused : failed;
             throw e;
@@ -115,6 +112,21 @@ class IngestApi {
             throw ProblemException.badRequest("The body could not be read: " + e.getMessage());
         }
         return result;
+    }
+
+    /**
+     * Writes {@code 202 {"batchId": …, "status": "accepted"|"duplicate"}} with its length and without a flush, so
+     * that the container sends the whole answer in one write when the request ends (a message converter flushes
+     * first and sends it chunked: two writes, and a fifth of what an upload cost the request thread besides its
+     * data went into the converter and the flush).
+     */
+    private static void answer(HttpServletResponse response, BatchIngestor.Result result) throws IOException {
+        byte[] body = ("{\"batchId\":\"" + result.batchId() + "\",\"status\":\""
+                + (result.duplicate() ? "duplicate" : "accepted") + "\"}").getBytes(StandardCharsets.US_ASCII);
+        response.setStatus(HttpStatus.ACCEPTED.value());
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
     }
 
     /** Reads at most {@code max} bytes; more is refused before it is buffered. */

@@ -2,6 +2,7 @@ package dev.holdfast.platform.web;
 
 import java.io.IOException;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
@@ -33,7 +34,7 @@ class RequestIdFilter extends OncePerRequestFilter {
         Object already = request.getAttribute(ATTRIBUTE); // an error dispatch keeps the request's id
         String incoming = request.getHeader(HEADER);
         String id = already instanceof String s ? s
-                : incoming != null && SAFE.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
+                : incoming != null && SAFE.matcher(incoming).matches() ? incoming : newId();
         request.setAttribute(ATTRIBUTE, id);
         response.setHeader(HEADER, id);
         MDC.put("requestId", id);
@@ -42,6 +43,17 @@ class RequestIdFilter extends OncePerRequestFilter {
         } finally {
             MDC.remove("requestId");
         }
+    }
+
+    /**
+     * A random version-4 UUID from {@link ThreadLocalRandom}: a request id must be unique, not unguessable, and
+     * {@link UUID#randomUUID()} draws from the shared {@code SecureRandom} on every request.
+     */
+    static String newId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(high, low).toString();
     }
 
     @Override
