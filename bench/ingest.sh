@@ -4,7 +4,7 @@
 # 1,080 observations, gzip, fresh batch id per upload) with the in-process ceiling, then measures bytes on disk per
 # observation and the time to drop one day of field data (DROP TABLE of the day partition as the schema owner — what
 # the retention job does).
-#   [WARMUP=60s] [SIM_WARMUP=10s] bench/ingest.sh [DURATION=60s] [CONCURRENCY=64] [DEVICES=50]
+#   [WARMUP=60s] [SIM_WARMUP=10s] [SERVER_JAVA_OPTS=…] [SIM_JAVA_OPTS=… (measured simulator)] bench/ingest.sh [DURATION=60s] [CONCURRENCY=64] [DEVICES=50]
 # The measured run (and the CPU accounting) starts after WARMUP of the same load: the JIT compiler of a fresh JVM is
 # busy with the upload path for about a minute, and on two cores it competes with the requests for the CPU. The
 # simulator process of the measured run is fresh too, so it first uploads SIM_WARMUP uncounted (its own HTTP client
@@ -78,7 +78,7 @@ XACT0=$(java -cp "$PGJAR" bench/Sql.java "$DATA" "$TENANT" "$XACTS" 2>/dev/null)
 jvm_threads >"$DATA/threads0"
 JVM0=$(jvm_cpu); PG0=$(pg_cpu)
 echo "== measured run"
-java -jar simulator/target/holdfast-sim.jar --mode load --server "$BASE" --code "$CODE" --devices "$DEVICES" \
+java ${SIM_JAVA_OPTS:-} -jar simulator/target/holdfast-sim.jar --mode load --server "$BASE" --code "$CODE" --devices "$DEVICES" \
   --concurrency "$CONCURRENCY" --duration "$DURATION" --warmup "${SIM_WARMUP:-10s}" --ceiling || SIM_RC=$?
 JVM1=$(jvm_cpu); PG1=$(pg_cpu)
 jvm_threads >"$DATA/threads1"

@@ -61,7 +61,7 @@ public class Upload {
         System.out.printf("enrolled %d devices%n", devices.size());
 
         long now = System.currentTimeMillis();
-        byte[] json = new BatchCodec().encode(System.getenv("TINY") == null ? IngestMicro.reference(new Random(7), now)
+        byte[] json = new BatchCodec().encode((System.getenv("TINY") == null || System.getenv("TINY").isEmpty()) ? IngestMicro.reference(new Random(7), now)
                 : dev.holdfast.protocol.Batch.of(UUID.randomUUID(), now, List.of(), List.of(), // the request path alone
                         List.of(new dev.holdfast.protocol.MotionWindow(now - 60_000, 10_000, 0.5f))));
         Template template = new Template(json);

@@ -241,7 +241,10 @@ final class Load {
                     c.setConnectTimeout(o.timeoutMillis());
                     c.setReadTimeout(o.timeoutMillis());
                     c.setDoOutput(true);
-                    c.setFixedLengthStreamingMode(body.length());
+                    // no setFixedLengthStreamingMode: the JDK then probes every kept-alive connection before a
+                    // streamed POST (a 1 ms read that ends in a SocketTimeoutException: a quarter of this process's
+                    // CPU per upload), and writes the body in pieces the server has to gather; a buffered body goes
+                    // out with its length after the headers
                     c.setRequestProperty("Authorization", authorization);
                     c.setRequestProperty("Content-Type", "application/json");
                     c.setRequestProperty("Content-Encoding", "gzip");
