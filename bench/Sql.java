@@ -13,9 +13,12 @@ import java.util.UUID;
  * DDL runs as), with the company's tenant set for the session (row-level security is forced on the owner too).
  * Prints each result row tab-separated on stdout and each statement's time on stderr.
  *
- * <pre>java -cp postgresql.jar bench/Sql.java DATA_DIR TENANT_ID "select …" ["drop table …" …]</pre>
+ * <pre>[SQL_AS=postgres] java -cp postgresql.jar bench/Sql.java DATA_DIR TENANT_ID "select …" ["drop table …" …]</pre>
  */
 public class Sql {
+    /** {@code SQL_AS=postgres}: as the embedded superuser instead (for {@code checkpoint}). */
+    static final boolean SUPERUSER = "postgres".equals(System.getenv("SQL_AS"));
+
     public static void main(String[] args) throws Exception {
         Path data = Path.of(args[0]);
         Properties credentials = new Properties();
@@ -24,7 +27,8 @@ public class Sql {
         }
         String port = Files.readAllLines(data.resolve("pgdata/postmaster.pid")).get(3).strip();
         try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/holdfast",
-                "holdfast_owner", credentials.getProperty("owner")); Statement st = c.createStatement()) {
+                SUPERUSER ? "postgres" : "holdfast_owner", credentials.getProperty(SUPERUSER ? "superuser" : "owner"));
+                Statement st = c.createStatement()) {
             st.execute("select set_config('app.tenant_id', '" + UUID.fromString(args[1]) + "', false)");
             for (int i = 2; i < args.length; i++) {
                 long start = System.nanoTime();

@@ -3,7 +3,8 @@
 # limits off), signs up a company, creates an enrolment code, runs the simulator in load mode (reference batches of
 # 1,080 observations, gzip, fresh batch id per upload) with the in-process ceiling, then measures bytes on disk per
 # observation and the time to drop one day of field data (DROP TABLE of the day partition as the schema owner — what
-# the retention job does).
+# the retention job does — once the partition is vacuumed, checkpointed and out of the page cache, as a day is when
+# the retention reaches it).
 #   [WARMUP=60s] [SIM_WARMUP=10s] [SERVER_JAVA_OPTS=…] [SIM_JAVA_OPTS=… (measured simulator)] bench/ingest.sh [DURATION=60s] [CONCURRENCY=64] [DEVICES=50]
 # The measured run (and the CPU accounting) starts after WARMUP of the same load: the JIT compiler of a fresh JVM is
 # busy with the upload path for about a minute, and on two cores it competes with the requests for the CPU. The
@@ -115,5 +116,13 @@ DAY=$(java -cp "$PGJAR" bench/Sql.java "$DATA" "$TENANT" "
   with p as ($PARTITIONS) select relname || ' ' || pg_size_pretty(pg_total_relation_size(oid)) from p
   order by pg_total_relation_size(oid) desc limit 1" 2>/dev/null)
 echo "== dropping one day of field data: $DAY"
+# The retention job drops a day when it is older than the retention (30 days by default): long vacuumed, checkpointed and
+# out of every cache. So first what autovacuum does within minutes of the load (it would otherwise still be scanning the
+# partition, and a DROP waits deadlock_timeout, 1 s, before the worker is cancelled), a checkpoint, and the kernel's page
+# cache emptied (as root); then the DROP TABLE of the partition as the owner, as the retention job runs it.
+java -cp "$PGJAR" bench/Sql.java "$DATA" "$TENANT" "vacuum ${DAY%% *}" 2>&1 | sed 's/^--/  /'
+SQL_AS=postgres java -cp "$PGJAR" bench/Sql.java "$DATA" "$TENANT" "checkpoint" 2>&1 | sed 's/^--/  /'
+sync
+if [ -w /proc/sys/vm/drop_caches ]; then echo 3 >/proc/sys/vm/drop_caches; echo "   page cache dropped"; fi
 java -cp "$PGJAR" bench/Sql.java "$DATA" "$TENANT" "drop table ${DAY%% *}" 2>&1 | sed 's/^--/  /'
 exit $SIM_RC

@@ -18,10 +18,12 @@ import dev.holdfast.protocol.CompactBatchCodec;
  * Bytes on disk per observation, and the time to drop one day of field data: fills the day partition of 3 days ago
  * of a running Holdfast (embedded PostgreSQL) with N stored reference batches (IngestMicro.reference in the compact
  * format, 1,080 observations each; receipts too), measures the partition's total size (heap + TOAST + indexes) and
- * the receipts', then drops the partition as the schema owner, the way FieldPartitions does.
+ * the receipts', then drops the partition as the schema owner, the way FieldPartitions does. {@code COLD=1} (root):
+ * a checkpoint, {@code sync} and the kernel's page cache dropped first, as the retention job meets a day written
+ * a month before.
  *
  * <pre>
- * java -cp protocol/target/classes:$CLASSES:$PGJAR bench/ingest-micro/DropDay.java DATA_DIR TENANT_ID [N=200000] [DAYS_AGO=3] [compact|json]
+ * [COLD=1] java -cp protocol/target/classes:$CLASSES:$PGJAR bench/ingest-micro/DropDay.java DATA_DIR TENANT_ID [N=200000] [DAYS_AGO=3] [compact|json]
  * </pre>
  */
 public class DropDay {
@@ -80,8 +82,17 @@ public class DropDay {
                 app.commit();
             }
             System.out.printf("inserted %d batches in %.1f s%n", n, (System.nanoTime() - started) / 1e9);
-            try (Statement st = owner.createStatement()) {
-                st.execute("vacuum analyze " + partition);
+            if ("1".equals(System.getenv("AUTOVACUUM"))) { // as right after a load: drop while autovacuum works on it
+                for (int i = 0; i < 120 && count(app, tenant, "select count(*) from pg_stat_activity where backend_type"
+                        + " = 'autovacuum worker' and query like '%" + partition + "%'") == 0; i++) {
+                    Thread.sleep(500);
+                }
+                System.out.println("autovacuum workers on the partition: " + count(app, tenant, "select count(*) from "
+                        + "pg_stat_activity where backend_type = 'autovacuum worker' and query like '%" + partition + "%'"));
+            } else {
+                try (Statement st = owner.createStatement()) {
+                    st.execute("vacuum analyze " + partition);
+                }
             }
             long partitionBytes = size(owner, partition);
             long rows = count(app, tenant, "select count(*) from " + partition);
@@ -93,6 +104,15 @@ public class DropDay {
                     + " %.2f B/observation; total %.2f B/observation%n", partition, partitionBytes / 1e6,
                     partitionBytes / observations, receiptBytes / 1e6, receiptBytes / observations,
                     (partitionBytes + receiptBytes) / observations);
+            if ("1".equals(System.getenv("COLD"))) { // as retention meets a day: written long ago, not in any cache
+                try (Connection superuser = DriverManager.getConnection(url, "postgres",
+                        credentials.getProperty("superuser")); Statement st = superuser.createStatement()) {
+                    st.execute("checkpoint");
+                }
+                new ProcessBuilder("sync").inheritIO().start().waitFor();
+                Files.writeString(Path.of("/proc/sys/vm/drop_caches"), "3");
+                System.out.println("checkpoint, sync, page cache dropped");
+            }
             long dropStart = System.nanoTime();
             try (Statement st = owner.createStatement()) {
                 st.execute("drop table if exists " + partition);
