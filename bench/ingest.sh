@@ -119,10 +119,12 @@ echo "== dropping one day of field data: $DAY"
 # The retention job drops a day when it is older than the retention (30 days by default): long vacuumed, checkpointed and
 # out of every cache. So first what autovacuum does within minutes of the load (it would otherwise still be scanning the
 # partition, and a DROP waits deadlock_timeout, 1 s, before the worker is cancelled), a checkpoint, and the kernel's page
-# cache emptied (as root); then the DROP TABLE of the partition as the owner, as the retention job runs it.
+# cache emptied (as root); then what the retention job runs as the owner: DETACH PARTITION … CONCURRENTLY (uploads go on
+# meanwhile) and DROP TABLE of the detached day.
 java -cp "$PGJAR" bench/Sql.java "$DATA" "$TENANT" "vacuum ${DAY%% *}" 2>&1 | sed 's/^--/  /'
 SQL_AS=postgres java -cp "$PGJAR" bench/Sql.java "$DATA" "$TENANT" "checkpoint" 2>&1 | sed 's/^--/  /'
 sync
 if [ -w /proc/sys/vm/drop_caches ]; then echo 3 >/proc/sys/vm/drop_caches; echo "   page cache dropped"; fi
-java -cp "$PGJAR" bench/Sql.java "$DATA" "$TENANT" "drop table ${DAY%% *}" 2>&1 | sed 's/^--/  /'
+java -cp "$PGJAR" bench/Sql.java "$DATA" "$TENANT" "alter table field_batches detach partition ${DAY%% *} concurrently" \
+  "drop table ${DAY%% *}" 2>&1 | sed 's/^--/  /'
 exit $SIM_RC

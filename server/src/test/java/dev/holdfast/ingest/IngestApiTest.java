@@ -1,6 +1,7 @@
 package dev.holdfast.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
@@ -8,6 +9,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -19,6 +24,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.zip.GZIPOutputStream;
+
+import javax.sql.DataSource;
 
 import dev.holdfast.ingest.domain.FieldPartitions;
 import dev.holdfast.platform.TenantContext;
@@ -32,6 +39,7 @@ import io.micrometer.core.instrument.Timer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -44,6 +52,10 @@ class IngestApiTest extends WebTest {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    @Qualifier("ownerDataSource")
+    DataSource ownerDataSource;
 
     final HttpClient http = HttpClient.newHttpClient();
     final JsonMapper json = JsonMapper.builder().build();
@@ -221,6 +233,44 @@ class IngestApiTest extends WebTest {
         assertThat(partitions.dropOlderThan(cutoff)).isPositive();
         assertThat(storedBatches()).as("the rows are really gone").isZero();
         partitions.maintain();
+    }
+
+    @Test
+    void retentionFinishesADetachThatWasInterruptedAndDropsATableLeftDetached() throws Exception {
+        LocalDate pending = LocalDate.now(ZoneOffset.UTC).minusDays(40);
+        LocalDate orphan = pending.minusDays(1);
+        partitions.ensure(pending);
+        partitions.ensure(orphan);
+        String pendingTable = "field_batches_" + pending.toString().replace("-", "");
+        String orphanTable = "field_batches_" + orphan.toString().replace("-", "");
+        try (Connection reader = ownerDataSource.getConnection(); Connection owner = ownerDataSource.getConnection();
+                Statement read = reader.createStatement(); Statement ddl = owner.createStatement()) {
+            // a detach whose wait for older readers was cancelled: the partition stays "detach pending"
+            reader.setAutoCommit(false);
+            read.execute("select count(*) from field_batches");
+            ddl.execute("set statement_timeout = '300ms'");
+            assertThatThrownBy(() -> ddl.execute("alter table field_batches detach partition " + pendingTable
+                    + " concurrently")).isInstanceOf(SQLException.class);
+            reader.commit();
+            ddl.execute("reset statement_timeout");
+            assertThat(count(ddl, "select count(*) from pg_inherits where inhrelid = '" + pendingTable
+                    + "'::regclass and inhdetachpending")).isOne();
+            // a table detached by a run that stopped before its drop
+            ddl.execute("alter table field_batches detach partition " + orphanTable);
+        }
+
+        assertThat(partitions.dropOlderThan(pending.plusDays(1))).isGreaterThanOrEqualTo(2);
+        try (Connection owner = ownerDataSource.getConnection(); Statement st = owner.createStatement()) {
+            assertThat(count(st, "select count(*) from pg_class where relname in ('" + pendingTable + "', '"
+                    + orphanTable + "')")).isZero();
+        }
+    }
+
+    private static long count(Statement st, String sql) throws SQLException {
+        try (ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     private long storedBatches() {

@@ -65,21 +65,39 @@ public class FieldPartitions {
         known.add(day);
     }
 
-    /** Drops every partition whose day is before {@code cutoff}; returns how many. */
+    /**
+     * Drops every partition whose day is before {@code cutoff}; returns how many. Each is first detached with
+     * {@code DETACH PARTITION … CONCURRENTLY}, which lets uploads go on, and then dropped on its own: a DROP of a
+     * partition still attached locks the whole of {@code field_batches}, and queued behind a long read of it would hold
+     * up every upload meanwhile. A detach that was interrupted (it leaves the partition "detach pending") is finished,
+     * and a day table left detached but not dropped is dropped on the next run.
+     */
     public int dropOlderThan(LocalDate cutoff) {
-        List<String> partitions = schema.ownerClient().sql("""
-                select c.relname from pg_inherits i join pg_class c on c.oid = i.inhrelid
-                where i.inhparent = 'field_batches'::regclass order by c.relname
-                """).query(String.class).list();
+        List<DayTable> tables = schema.ownerClient().sql("""
+                select c.relname, i.inhdetachpending, i.inhrelid is not null
+                from pg_class c left join pg_inherits i on i.inhrelid = c.oid and i.inhparent = 'field_batches'::regclass
+                where c.relnamespace = (select relnamespace from pg_class where oid = 'field_batches'::regclass)
+                  and c.relkind = 'r'
+                  and c.relname ~ '^field_batches_[0-9]{8}$'
+                order by c.relname
+                """).query((rs, n) -> new DayTable(rs.getString(1), rs.getBoolean(2), rs.getBoolean(3))).list();
         int dropped = 0;
-        for (String name : partitions) {
-            LocalDate day = LocalDate.parse(name.substring("field_batches_".length()), SUFFIX);
+        for (DayTable table : tables) {
+            LocalDate day = LocalDate.parse(table.name().substring("field_batches_".length()), SUFFIX);
             if (day.isBefore(cutoff)) {
-                schema.execute("drop table if exists " + name);
+                if (table.attached()) {
+                    schema.execute("alter table field_batches detach partition " + table.name()
+                            + (table.detachPending() ? " finalize" : " concurrently"));
+                }
+                schema.execute("drop table if exists " + table.name());
                 known.remove(day);
                 dropped++;
             }
         }
         return dropped;
+    }
+
+    /** A day's table: a partition of {@code field_batches} (perhaps half detached), or one detached but not dropped. */
+    private record DayTable(String name, boolean detachPending, boolean attached) {
     }
 }
