@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -85,13 +86,17 @@ public class FieldPartitions {
         for (DayTable table : tables) {
             LocalDate day = LocalDate.parse(table.name().substring("field_batches_".length()), SUFFIX);
             if (day.isBefore(cutoff)) {
-                if (table.attached()) {
-                    schema.execute("alter table field_batches detach partition " + table.name()
-                            + (table.detachPending() ? " finalize" : " concurrently"));
+                try {
+                    if (table.attached()) {
+                        schema.execute("alter table field_batches detach partition " + table.name()
+                                + (table.detachPending() ? " finalize" : " concurrently"));
+                    }
+                    schema.execute("drop table if exists " + table.name());
+                    known.remove(day);
+                    dropped++;
+                } catch (DataAccessException e) { // e.g. another node detaching it right now: the next run finishes
+                    log.warn("Could not drop the field data of {} yet: {}", day, e.getMostSpecificCause().getMessage());
                 }
-                schema.execute("drop table if exists " + table.name());
-                known.remove(day);
-                dropped++;
             }
         }
         return dropped;
