@@ -1,5 +1,6 @@
 package dev.holdfast.ingest.domain;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -28,6 +29,8 @@ public class FieldPartitions {
 
     private static final Logger log = LoggerFactory.getLogger(FieldPartitions.class);
     private static final DateTimeFormatter SUFFIX = DateTimeFormatter.ofPattern("yyyyMMdd");
+    /** How long a detach waits for older transactions on {@code field_batches} before it is left to the next run. */
+    static final Duration DETACH_WAIT = Duration.ofMinutes(1);
 
     private final SchemaMaintenance schema;
     private final IngestProperties properties;
@@ -74,13 +77,22 @@ public class FieldPartitions {
      * and a day table left detached but not dropped is dropped on the next run.
      */
     public int dropOlderThan(LocalDate cutoff) {
+        return dropOlderThan(cutoff, DETACH_WAIT);
+    }
+
+    /**
+     * {@link #dropOlderThan(LocalDate)}, waiting at most {@code detachWait} for older transactions on
+     * {@code field_batches} to end before a detach gives up (the partition then stays "detach pending" and the next
+     * run finishes it): the job runs on the scheduler's thread, which a very long read must not hold.
+     */
+    public int dropOlderThan(LocalDate cutoff, Duration detachWait) {
         List<DayTable> tables = schema.ownerClient().sql("""
                 select c.relname, i.inhdetachpending, i.inhrelid is not null
                 from pg_class c left join pg_inherits i on i.inhrelid = c.oid and i.inhparent = 'field_batches'::regclass
                 where c.relnamespace = (select relnamespace from pg_class where oid = 'field_batches'::regclass)
                   and c.relkind = 'r'
                   and c.relname ~ '^field_batches_[0-9]{8}$'
-                order by c.relname
+                order by i.inhrelid is not null, i.inhdetachpending desc, c.relname -- left detached, pending, the rest
                 """).query((rs, n) -> new DayTable(rs.getString(1), rs.getBoolean(2), rs.getBoolean(3))).list();
         int dropped = 0;
         for (DayTable table : tables) {
@@ -89,13 +101,16 @@ public class FieldPartitions {
                 try {
                     if (table.attached()) {
                         schema.execute("alter table field_batches detach partition " + table.name()
-                                + (table.detachPending() ? " finalize" : " concurrently"));
+                                + (table.detachPending() ? " finalize" : " concurrently"), detachWait);
                     }
                     schema.execute("drop table if exists " + table.name());
                     known.remove(day);
                     dropped++;
-                } catch (DataAccessException e) { // e.g. another node detaching it right now: the next run finishes
+                } catch (DataAccessException e) {
+                    // older transactions outlasted the wait, or another node is at it: PostgreSQL allows one pending
+                    // detach per table, so the rest waits for the next run, which finishes this one first
                     log.warn("Could not drop the field data of {} yet: {}", day, e.getMostSpecificCause().getMessage());
+                    break;
                 }
             }
         }
