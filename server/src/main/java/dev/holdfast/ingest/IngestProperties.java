@@ -25,10 +25,11 @@ import org.springframework.validation.annotation.Validated;
  *                     larger transactions cost the database less per upload; every upload waits up to this long more:
  *                     10 ms gave 15 uploads per transaction where 5 ms gave 11-12, at 0.17 instead of 0.19-0.23 ms of
  *                     PostgreSQL per upload, and nothing a collector uploading every 15 minutes would notice)
- * @param decoders     uploads inflated, decoded and encoded at the same time; the others wait off the CPU. Each holds
- *                     a 256 KB inflate buffer. Not one per core: uploads then pass the decoder one after the other,
- *                     each waking the next, and reach the writer in a trickle (measured: 1,566 batches/s with 2,
- *                     1,922 with 64); 0 = the number of processors
+ * @param decoders     uploads inflated, decoded and encoded at the same time; the others wait off the CPU. Each,
+ *                     once used, holds a 256 KB inflate buffer and a deflater (about 256 KB off the heap). Not one per
+ *                     core: uploads then pass the decoder one after the other, each waking the next, and reach the
+ *                     writer in a trickle (measured: 1,566 batches/s with 2, 1,922 with 64); 0 = the number of
+ *                     processors
  */
 @Validated
 @ConfigurationProperties("holdfast.ingest")
