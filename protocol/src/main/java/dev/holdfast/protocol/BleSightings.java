@@ -104,6 +104,19 @@ public final class BleSightings extends AbstractList<BleSighting> implements Ran
         return AdvertisementParser.parse(advBytes, advStart[k], advStart[k + 1] - advStart[k]);
     }
 
+    /**
+     * Which of the batch's distinct advertisements (byte for byte) sighting i carries: 0 for the first sighting's, the
+     * next number for each new one, below {@link #distinctAdvertisements()}. Lets a reader decode each once.
+     */
+    public int advertisementIndex(int i) {
+        return advId(i);
+    }
+
+    /** How many distinct advertisements the sightings carry. */
+    public int distinctAdvertisements() {
+        return advs;
+    }
+
     /** The advertiser's address as {@code AA:BB:CC:DD:EE:FF}, or null if the device did not report it. */
     public @Nullable String mac(int i) {
         check(i);

@@ -44,4 +44,10 @@ public interface FieldBatches {
 
     /** Marks the batches processed (in the claiming transaction): they leave the queue. */
     void markProcessed(List<Claimed> batches);
+
+    /**
+     * Up to {@code max} of the current company's batches already processed, received after {@code after} and not
+     * after {@code until}, oldest receipt first — for correlating retained batches again (a tag registered late).
+     */
+    List<Claimed> processed(Instant after, Instant until, int max);
 }

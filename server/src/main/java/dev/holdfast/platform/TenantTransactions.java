@@ -3,6 +3,7 @@ package dev.holdfast.platform;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -18,8 +19,10 @@ public class TenantTransactions {
 
     private final TransactionTemplate tx;
     private final TransactionTemplate separate;
+    private final JdbcClient jdbc;
 
-    TenantTransactions(PlatformTransactionManager transactionManager) {
+    TenantTransactions(PlatformTransactionManager transactionManager, JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactionManager);
         this.separate = new TransactionTemplate(transactionManager);
         this.separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -50,6 +53,30 @@ public class TenantTransactions {
         try (TenantContext.Scope ignored = CurrentActor.enter(actor)) {
             return tx.execute(status -> work.get());
         }
+    }
+
+    /**
+     * Inside an installation-wide transaction (a worker that claimed every company's queued work), runs {@code work}
+     * bound to one company — row-level security then admits only its rows, as in {@link #inTenant} — and goes back to
+     * the installation scope afterwards, in the same transaction (the claimed rows stay locked).
+     *
+     * @throws IllegalStateException outside an installation-wide transaction
+     */
+    public <T> T rebound(UUID tenantId, Supplier<T> work) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive() || !TenantContext.isInstallationWide()) {
+            throw new IllegalStateException("rebinding needs an installation-wide transaction");
+        }
+        bind(tenantId.toString(), "");
+        try {
+            return TenantContext.callAs(tenantId, work::get);
+        } finally {
+            bind("", "on");
+        }
+    }
+
+    private void bind(String tenant, String scope) {
+        jdbc.sql("select set_config('app.tenant_id', ?, true), set_config('app.installation_scope', ?, true)")
+                .params(tenant, scope).query((rs, n) -> 1).list();
     }
 
     public <T> T installationWide(Supplier<T> work) {

@@ -109,6 +109,10 @@ class SecurityConfiguration {
                         // --- end alerts rules ---
                         .requestMatchers(HttpMethod.GET, INVENTORY_API).hasRole("VIEWER")
                         .requestMatchers(INVENTORY_API).hasRole("MANAGER")
+                        // --- tracking rules ---
+                        .requestMatchers("/api/v1/tracking-settings").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/tracking/**").hasRole("VIEWER")
+                        // --- end tracking rules ---
                         // --- procurement rules ---
                         .requestMatchers(HttpMethod.GET, "/api/v1/procurement-settings").hasRole("VIEWER")
                         .requestMatchers("/api/v1/procurement-settings").hasRole("ADMIN")
@@ -141,7 +145,7 @@ class SecurityConfiguration {
                         // --- end alerts rules ---
                         .requestMatchers(HttpMethod.GET, "/assets/new", "/assets/*/edit", "/assets/*/delete")
                         .hasRole("MANAGER")
-                        .requestMatchers(HttpMethod.GET, "/assets/**").hasRole("VIEWER")
+                        .requestMatchers(HttpMethod.GET, "/assets/**", "/map/**").hasRole("VIEWER")
                         .requestMatchers("/assets/**").hasRole("MANAGER")
                         // --- procurement rules ---
                         .requestMatchers(HttpMethod.GET, "/vendors/new", "/vendors/*/edit", "/contracts/new",

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import dev.holdfast.platform.TimeCursor;
 import dev.holdfast.activity.AuditTrail;
 import dev.holdfast.fleet.DeviceFieldDataErased;
 import dev.holdfast.platform.ProblemException;
@@ -49,7 +50,7 @@ public class DeviceRegistry {
 
     /** Newest enrolment first; {@code status} "active", "revoked" or null for all. */
     @Transactional(readOnly = true)
-    public List<DeviceView> list(@Nullable String status, @Nullable Cursor after, int size) {
+    public List<DeviceView> list(@Nullable String status, @Nullable TimeCursor after, int size) {
         String filter = "";
         if (status != null && !status.isBlank()) {
             filter = switch (status.trim().toLowerCase(Locale.ROOT)) {

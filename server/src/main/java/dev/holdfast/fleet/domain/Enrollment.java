@@ -37,18 +37,18 @@ public class Enrollment {
     private final EnrollmentCodes codes;
     private final DeviceTokens tokens;
     private final HardwareIds hardwareIds;
-    private final FleetSettings settings;
+    private final DeviceBleFilter filters;
     private final TenantTransactions transactions;
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final FleetProperties properties;
 
-    Enrollment(EnrollmentCodes codes, DeviceTokens tokens, HardwareIds hardwareIds, FleetSettings settings,
+    Enrollment(EnrollmentCodes codes, DeviceTokens tokens, HardwareIds hardwareIds, DeviceBleFilter filters,
             TenantTransactions transactions, JdbcClient jdbc, AuditTrail audit, FleetProperties properties) {
         this.codes = codes;
         this.tokens = tokens;
         this.hardwareIds = hardwareIds;
-        this.settings = settings;
+        this.filters = filters;
         this.transactions = transactions;
         this.jdbc = jdbc;
         this.audit = audit;
@@ -105,7 +105,7 @@ public class Enrollment {
                 audit.record(known.isPresent() ? "device.reenrolled" : "device.enrolled", "device", deviceId.toString(),
                         null, after);
             }
-            return new Enrolled(deviceId, token, properties.uploadIntervalSeconds(), settings.bleFilter());
+            return new Enrolled(deviceId, token, properties.uploadIntervalSeconds(), filters.forDevices(tenant));
         });
     }
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.holdfast.platform.TimeCursor;
 import dev.holdfast.activity.AuditTrail;
 import dev.holdfast.fleet.FleetProperties;
 import dev.holdfast.platform.ProblemException;
@@ -81,7 +82,7 @@ public class EnrollmentCodes {
 
     /** Newest first; {@code activeOnly} leaves out expired, used-up and revoked codes. */
     @Transactional(readOnly = true)
-    public List<Listed> list(boolean activeOnly, @Nullable Cursor after, int size) {
+    public List<Listed> list(boolean activeOnly, @Nullable TimeCursor after, int size) {
         String sql = """
                 select id, created_at, expires_at, max_uses, uses, revoked_at, expires_at <= now() as expired
                 from enrollment_codes where tenant_id = :tenant

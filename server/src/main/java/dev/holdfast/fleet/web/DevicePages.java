@@ -6,7 +6,7 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import dev.holdfast.fleet.domain.Cursor;
+import dev.holdfast.platform.TimeCursor;
 import dev.holdfast.fleet.domain.DeviceRegistry;
 import dev.holdfast.fleet.domain.DeviceView;
 import dev.holdfast.platform.ProblemException;
@@ -42,11 +42,11 @@ class DevicePages {
             @RequestParam(required = false) @Nullable String after, Model model) {
         AdminOnly.check();
         String filter = status == null || status.isBlank() ? null : status;
-        List<DeviceView> rows = registry.list(filter, Cursor.parse(after), PAGE);
+        List<DeviceView> rows = registry.list(filter, TimeCursor.parse(after), PAGE);
         model.addAttribute("devices", rows);
         model.addAttribute("status", filter);
         model.addAttribute("next", rows.size() == PAGE
-                ? new Cursor(rows.get(PAGE - 1).enrolledAt(), rows.get(PAGE - 1).id()).token() : null);
+                ? new TimeCursor(rows.get(PAGE - 1).enrolledAt(), rows.get(PAGE - 1).id()).token() : null);
         model.addAttribute("firstPage", after == null);
         return "fleet/devices";
     }

@@ -6,7 +6,7 @@ import java.util.UUID;
 import dev.holdfast.fleet.BleFilter;
 import dev.holdfast.fleet.DeviceCaller;
 import dev.holdfast.fleet.FleetProperties;
-import dev.holdfast.fleet.domain.FleetSettings;
+import dev.holdfast.fleet.domain.DeviceBleFilter;
 import dev.holdfast.fleet.domain.Telemetry;
 import dev.holdfast.fleet.domain.TelemetryReport;
 
@@ -28,12 +28,12 @@ class DeviceSelfApi {
     }
 
     private final Telemetry telemetry;
-    private final FleetSettings settings;
+    private final DeviceBleFilter filters;
     private final FleetProperties properties;
 
-    DeviceSelfApi(Telemetry telemetry, FleetSettings settings, FleetProperties properties) {
+    DeviceSelfApi(Telemetry telemetry, DeviceBleFilter filters, FleetProperties properties) {
         this.telemetry = telemetry;
-        this.settings = settings;
+        this.filters = filters;
         this.properties = properties;
     }
 
@@ -49,6 +49,7 @@ class DeviceSelfApi {
     @GetMapping("/api/v1/devices/self/config")
     DeviceConfig config() {
         DeviceCaller device = DeviceCaller.require();
-        return new DeviceConfig(device.deviceId(), properties.uploadIntervalSeconds(), settings.bleFilter());
+        return new DeviceConfig(device.deviceId(), properties.uploadIntervalSeconds(),
+                filters.forDevices(device.tenantId()));
     }
 }

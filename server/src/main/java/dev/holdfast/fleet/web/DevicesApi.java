@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.holdfast.fleet.domain.Cursor;
+import dev.holdfast.platform.TimeCursor;
 import dev.holdfast.fleet.domain.DeviceRegistry;
 import dev.holdfast.fleet.domain.DeviceView;
 import dev.holdfast.fleet.domain.FleetSettings;
@@ -48,12 +48,12 @@ class DevicesApi {
     Map<String, Object> list(@RequestParam(required = false) @Nullable String status,
             @RequestParam(required = false) @Nullable Integer size, @RequestParam(required = false) @Nullable String after) {
         AdminOnly.check();
-        int limit = Cursor.size(size);
-        List<DeviceView> rows = registry.list(status, Cursor.parse(after), limit);
+        int limit = TimeCursor.size(size);
+        List<DeviceView> rows = registry.list(status, TimeCursor.parse(after), limit);
         Map<String, Object> page = new LinkedHashMap<>();
         page.put("items", rows);
         DeviceView last = rows.size() == limit ? rows.get(rows.size() - 1) : null;
-        page.put("next", last == null ? null : new Cursor(last.enrolledAt(), last.id()).token());
+        page.put("next", last == null ? null : new TimeCursor(last.enrolledAt(), last.id()).token());
         return page;
     }
 

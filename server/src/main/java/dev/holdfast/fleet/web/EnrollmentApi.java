@@ -11,7 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import dev.holdfast.fleet.BleFilter;
 import dev.holdfast.fleet.FleetProperties;
-import dev.holdfast.fleet.domain.Cursor;
+import dev.holdfast.platform.TimeCursor;
 import dev.holdfast.fleet.domain.Enrollment;
 import dev.holdfast.fleet.domain.EnrollmentCodes;
 import dev.holdfast.platform.ProblemException;
@@ -90,13 +90,13 @@ class EnrollmentApi {
         if (status != null && !activeOnly && !"all".equalsIgnoreCase(status)) {
             throw ProblemException.invalid("status", "must be active or all");
         }
-        int limit = Cursor.size(size);
-        List<EnrollmentCodes.Listed> rows = codes.list(activeOnly, Cursor.parse(after), limit);
+        int limit = TimeCursor.size(size);
+        List<EnrollmentCodes.Listed> rows = codes.list(activeOnly, TimeCursor.parse(after), limit);
         Map<String, Object> page = new LinkedHashMap<>();
         page.put("items", rows.stream().map(c -> new CodeItem(c.id(), c.createdAt(), c.expiresAt(), c.maxUses(),
                 c.uses(), c.status().name().toLowerCase(Locale.ROOT))).toList());
         EnrollmentCodes.Listed last = rows.size() == limit ? rows.get(rows.size() - 1) : null;
-        page.put("next", last == null ? null : new Cursor(last.createdAt(), last.id()).token());
+        page.put("next", last == null ? null : new TimeCursor(last.createdAt(), last.id()).token());
         return page;
     }
 

@@ -3,19 +3,15 @@ package dev.holdfast.ingest.domain;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import dev.holdfast.ingest.IngestProperties;
+import dev.holdfast.platform.DayPartitions;
 import dev.holdfast.platform.SchemaMaintenance;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -28,16 +24,16 @@ import org.springframework.stereotype.Component;
 public class FieldPartitions {
 
     private static final Logger log = LoggerFactory.getLogger(FieldPartitions.class);
-    private static final DateTimeFormatter SUFFIX = DateTimeFormatter.ofPattern("yyyyMMdd");
     /** How long a detach waits for older transactions on {@code field_batches} before it is left to the next run. */
     static final Duration DETACH_WAIT = Duration.ofMinutes(1);
 
     private final SchemaMaintenance schema;
+    private final DayPartitions partitions;
     private final IngestProperties properties;
-    private final Set<LocalDate> known = ConcurrentHashMap.newKeySet();
 
-    FieldPartitions(SchemaMaintenance schema, IngestProperties properties) {
+    FieldPartitions(SchemaMaintenance schema, DayPartitions partitions, IngestProperties properties) {
         this.schema = schema;
+        this.partitions = partitions;
         this.properties = properties;
     }
 
@@ -62,19 +58,12 @@ public class FieldPartitions {
 
     /** Makes sure the partition for {@code day} exists. */
     public void ensure(LocalDate day) {
-        if (known.contains(day)) {
-            return;
-        }
-        schema.ownerClient().sql("select field_batches_ensure_partition(?)").param(day).query((rs, n) -> 1).list();
-        known.add(day);
+        partitions.ensure("field_batches", day);
     }
 
     /**
-     * Drops every partition whose day is before {@code cutoff}; returns how many. Each is first detached with
-     * {@code DETACH PARTITION … CONCURRENTLY}, which lets uploads go on, and then dropped on its own: a DROP of a
-     * partition still attached locks the whole of {@code field_batches}, and queued behind a long read of it would hold
-     * up every upload meanwhile. A detach that was interrupted (it leaves the partition "detach pending") is finished,
-     * and a day table left detached but not dropped is dropped on the next run.
+     * Drops every partition whose day is before {@code cutoff}; returns how many ({@link DayPartitions#dropOlderThan}:
+     * detached concurrently first, so uploads go on).
      */
     public int dropOlderThan(LocalDate cutoff) {
         return dropOlderThan(cutoff, DETACH_WAIT);
@@ -86,38 +75,6 @@ public class FieldPartitions {
      * run finishes it): the job runs on the scheduler's thread, which a very long read must not hold.
      */
     public int dropOlderThan(LocalDate cutoff, Duration detachWait) {
-        List<DayTable> tables = schema.ownerClient().sql("""
-                select c.relname, i.inhdetachpending, i.inhrelid is not null
-                from pg_class c left join pg_inherits i on i.inhrelid = c.oid and i.inhparent = 'field_batches'::regclass
-                where c.relnamespace = (select relnamespace from pg_class where oid = 'field_batches'::regclass)
-                  and c.relkind = 'r'
-                  and c.relname ~ '^field_batches_[0-9]{8}$'
-                order by i.inhrelid is not null, i.inhdetachpending desc, c.relname -- left detached, pending, the rest
-                """).query((rs, n) -> new DayTable(rs.getString(1), rs.getBoolean(2), rs.getBoolean(3))).list();
-        int dropped = 0;
-        for (DayTable table : tables) {
-            LocalDate day = LocalDate.parse(table.name().substring("field_batches_".length()), SUFFIX);
-            if (day.isBefore(cutoff)) {
-                try {
-                    if (table.attached()) {
-                        schema.execute("alter table field_batches detach partition " + table.name()
-                                + (table.detachPending() ? " finalize" : " concurrently"), detachWait);
-                    }
-                    schema.execute("drop table if exists " + table.name());
-                    known.remove(day);
-                    dropped++;
-                } catch (DataAccessException e) {
-                    // older transactions outlasted the wait, or another node is at it: PostgreSQL allows one pending
-                    // detach per table, so the rest waits for the next run, which finishes this one first
-                    log.warn("Could not drop the field data of {} yet: {}", day, e.getMostSpecificCause().getMessage());
-                    break;
-                }
-            }
-        }
-        return dropped;
-    }
-
-    /** A day's table: a partition of {@code field_batches} (perhaps half detached), or one detached but not dropped. */
-    private record DayTable(String name, boolean detachPending, boolean attached) {
+        return partitions.dropOlderThan("field_batches", cutoff, detachWait);
     }
 }

@@ -29,7 +29,7 @@ import org.springframework.stereotype.Service;
  * uploads refuse observations older than it ({@link #effective}).
  */
 @Service
-public class FieldRetention {
+public class FieldRetention implements dev.holdfast.ingest.FieldDataRetention {
 
     private static final Logger log = LoggerFactory.getLogger(FieldRetention.class);
 
@@ -52,7 +52,21 @@ public class FieldRetention {
         this.properties = properties;
     }
 
-    private int installationDays() {
+    @Override
+    public Map<UUID, Integer> companiesKeepingLess() {
+        Map<UUID, Integer> less = new java.util.HashMap<>();
+        transactions.installationWide(() -> {
+            jdbc.sql("select tenant_id, retention_days from field_data_settings where retention_days < ?")
+                    .param(installationDays()).query(rs -> {
+                        less.put(rs.getObject(1, UUID.class), rs.getInt(2));
+                    });
+            return null;
+        });
+        return less;
+    }
+
+    @Override
+    public int installationDays() {
         return (int) Math.max(1, properties.retention().toDays());
     }
 

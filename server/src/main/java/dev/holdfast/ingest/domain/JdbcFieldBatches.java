@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -44,10 +45,7 @@ class JdbcFieldBatches implements FieldBatches {
         return jdbc.sql("""
                 select tenant_id, day, device_id, batch_id, received_at, skew_ms, format, payload from field_batches
                 where processed_at is null order by received_at limit ? for update skip locked
-                """).param(Math.max(0, max)).query((rs, n) -> new Claimed(rs.getObject(1, UUID.class),
-                rs.getObject(2, LocalDate.class), rs.getObject(3, UUID.class), rs.getObject(4, UUID.class),
-                rs.getObject(5, OffsetDateTime.class).toInstant(), rs.getLong(6), decode(rs.getInt(7), rs.getBytes(8))))
-                .list();
+                """).param(Math.max(0, max)).query((rs, n) -> claimed(rs)).list();
     }
 
     @Override
@@ -72,6 +70,23 @@ class JdbcFieldBatches implements FieldBatches {
                 where f.tenant_id = v.tenant_id and f.day = v.day and f.device_id = v.device_id and f.batch_id = v.batch_id
                 """);
         jdbc.sql(sql.toString()).params(params).update();
+    }
+
+    @Override
+    public List<Claimed> processed(Instant after, Instant until, int max) {
+        return jdbc.sql("""
+                select tenant_id, day, device_id, batch_id, received_at, skew_ms, format, payload from field_batches
+                where tenant_id = ? and processed_at is not null and received_at > ? and received_at <= ?
+                order by received_at limit ?
+                """).params(dev.holdfast.platform.TenantContext.require(), after.atOffset(java.time.ZoneOffset.UTC),
+                until.atOffset(java.time.ZoneOffset.UTC), Math.max(0, max)).query((rs, n) -> claimed(rs)).list();
+    }
+
+    /** A row of (tenant_id, day, device_id, batch_id, received_at, skew_ms, format, payload), decoded. */
+    private static Claimed claimed(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Claimed(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class), rs.getObject(3, UUID.class),
+                rs.getObject(4, UUID.class), rs.getObject(5, OffsetDateTime.class).toInstant(), rs.getLong(6),
+                decode(rs.getInt(7), rs.getBytes(8)));
     }
 
     /** A stored payload in its format. */

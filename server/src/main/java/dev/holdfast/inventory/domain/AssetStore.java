@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.holdfast.inventory.AssetTagsChanged;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -46,9 +48,11 @@ class AssetStore {
             """;
 
     private final JdbcClient jdbc;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    AssetStore(JdbcClient jdbc) {
+    AssetStore(JdbcClient jdbc, org.springframework.context.ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     Optional<AssetView> find(UUID tenant, UUID id) {
@@ -158,7 +162,17 @@ class AssetStore {
     }
 
     boolean delete(UUID tenant, UUID id) {
-        return jdbc.sql("delete from assets where tenant_id = ? and id = ?").params(tenant, id).update() > 0;
+        List<String> tags = tags(tenant, id);
+        boolean deleted = jdbc.sql("delete from assets where tenant_id = ? and id = ?").params(tenant, id).update() > 0;
+        if (deleted && !tags.isEmpty()) {
+            events.publishEvent(new AssetTagsChanged(tenant, id, List.of(), tags));
+        }
+        return deleted;
+    }
+
+    private List<String> tags(UUID tenant, UUID assetId) {
+        return jdbc.sql("select tag_id from asset_tags where tenant_id = ? and asset_id = ?").params(tenant, assetId)
+                .query(String.class).list();
     }
 
     /** The asset holding {@code tagId}, if any. */
@@ -167,7 +181,15 @@ class AssetStore {
                 .query(UUID.class).optional();
     }
 
+    /** Sets the asset's tags; publishes {@link AssetTagsChanged} when they change. */
     void replaceTags(UUID tenant, UUID assetId, List<String> tags) {
+        List<String> before = tags(tenant, assetId);
+        List<String> added = tags.stream().filter(t -> !before.contains(t)).distinct().toList();
+        List<String> removed = before.stream().filter(t -> !tags.contains(t)).toList();
+        if (added.isEmpty() && removed.isEmpty()) {
+            return;
+        }
+        events.publishEvent(new AssetTagsChanged(tenant, assetId, added, removed));
         jdbc.sql("delete from asset_tags where tenant_id = ? and asset_id = ?").params(tenant, assetId).update();
         for (String tag : tags) {
             jdbc.sql("insert into asset_tags (tenant_id, tag_id, asset_id) values (?, ?, ?)")

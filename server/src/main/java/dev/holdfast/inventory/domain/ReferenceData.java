@@ -99,6 +99,7 @@ public class ReferenceData {
                 + String.join(", ", java.util.Collections.nCopies(names.size(), "?")) + ")").params(params).update());
         Map<String, Object> created = get(t, id);
         audit.record(t.path + ".created", t.path, id.toString(), null, created);
+        locationsChanged(t);
         return created;
     }
 
@@ -124,6 +125,7 @@ public class ReferenceData {
         }
         Map<String, Object> after = get(t, id);
         audit.record(t.path + ".updated", t.path, id.toString(), before, after);
+        locationsChanged(t);
         return after;
     }
 
@@ -136,6 +138,13 @@ public class ReferenceData {
         write(t, () -> jdbc.sql("delete from " + t.table + " where tenant_id = ? and id = ?")
                 .params(TenantContext.require(), id).update());
         audit.record(t.path + ".deleted", t.path, id.toString(), before, null);
+        locationsChanged(t);
+    }
+
+    private void locationsChanged(ReferenceTable t) {
+        if (t == ReferenceTable.LOCATIONS) {
+            events.publishEvent(new dev.holdfast.inventory.GeofencesChanged(TenantContext.require()));
+        }
     }
 
     private Map<String, Object> values(ReferenceTable t, Map<String, ?> body, boolean creating) {

@@ -15,6 +15,8 @@ public final class AlertTexts {
             case LICENSE_EXPIRING -> "Licence expiring";
             case CONTRACT_RENEWAL -> "Contract renewal or notice deadline";
             case VENDOR_AUDIT_OVERDUE -> "Vendor audit overdue";
+            case ASSET_NOT_SEEN -> "Tracked asset not seen";
+            case ASSET_AWAY -> "Asset away from its location";
         };
     }
 
@@ -26,6 +28,8 @@ public final class AlertTexts {
             case LICENSE_EXPIRING -> "Alert when a licence expires within this many days.";
             case CONTRACT_RENEWAL -> "Alert when a contract's renewal date or notice deadline is within this many days.";
             case VENDOR_AUDIT_OVERDUE -> "Alert when a vendor's audit is past due.";
+            case ASSET_NOT_SEEN -> "Alert when a tagged asset has not been seen for the days set in the tracking settings.";
+            case ASSET_AWAY -> "Alert when an asset has been seen outside its own Location for the hours set in the tracking settings.";
         };
     }
 
@@ -34,6 +38,7 @@ public final class AlertTexts {
     }
 
     public static boolean usesDays(AlertKind kind) {
-        return kind != AlertKind.LICENSE_CAPACITY && kind != AlertKind.VENDOR_AUDIT_OVERDUE;
+        return kind != AlertKind.LICENSE_CAPACITY && kind != AlertKind.VENDOR_AUDIT_OVERDUE
+                && kind != AlertKind.ASSET_NOT_SEEN && kind != AlertKind.ASSET_AWAY;
     }
 }

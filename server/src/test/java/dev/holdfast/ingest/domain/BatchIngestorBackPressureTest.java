@@ -22,7 +22,7 @@ class BatchIngestorBackPressureTest {
 
     final IngestProperties properties = new IngestProperties(Duration.ofDays(30), Duration.ofHours(24), 8 << 20, 20_000,
             2, 1, 1, 256, Duration.ofMillis(200), Duration.ZERO, 0);
-    final FieldPartitions partitions = new FieldPartitions(null, properties) {
+    final FieldPartitions partitions = new FieldPartitions(null, null, properties) {
         @Override
         public void ensure(LocalDate day) {
         }

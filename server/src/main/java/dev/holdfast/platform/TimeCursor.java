@@ -1,4 +1,4 @@
-package dev.holdfast.fleet.domain;
+package dev.holdfast.platform;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -6,12 +6,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.UUID;
 
-import dev.holdfast.platform.ProblemException;
-
 import org.jspecify.annotations.Nullable;
 
-/** A keyset position in a list ordered by time then id, newest first; opaque to callers ({@code ?after=}). */
-public record Cursor(Instant at, UUID id) {
+/** A keyset position in a list ordered by time then id; opaque to callers ({@code ?after=}). Shared by every list paged by time. */
+public record TimeCursor(Instant at, UUID id) {
 
     public String token() {
         long micros = ChronoUnit.MICROS.between(Instant.EPOCH, at);
@@ -20,7 +18,7 @@ public record Cursor(Instant at, UUID id) {
     }
 
     /** Null for no cursor; 422 naming {@code after} when it is not one of ours. */
-    public static @Nullable Cursor parse(@Nullable String token) {
+    public static @Nullable TimeCursor parse(@Nullable String token) {
         if (token == null || token.isBlank()) {
             return null;
         }
@@ -28,7 +26,7 @@ public record Cursor(Instant at, UUID id) {
             String text = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
             int bar = text.indexOf('|');
             long micros = Long.parseLong(text.substring(0, bar));
-            return new Cursor(Instant.EPOCH.plus(micros, ChronoUnit.MICROS), UUID.fromString(text.substring(bar + 1)));
+            return new TimeCursor(Instant.EPOCH.plus(micros, ChronoUnit.MICROS), UUID.fromString(text.substring(bar + 1)));
         } catch (RuntimeException e) {
             throw ProblemException.invalid("after", "is not a valid cursor");
         }

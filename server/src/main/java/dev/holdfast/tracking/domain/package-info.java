@@ -1,0 +1,4 @@
+@NullMarked
+package dev.holdfast.tracking.domain;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.holdfast.tracking.osmand;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.holdfast.tracking.web;
+
+import org.jspecify.annotations.NullMarked;
