@@ -342,7 +342,7 @@ class AlertsTest extends WebTest {
         assertThat(texts(warranty.get("roles"), null)).containsExactly("OWNER", "ADMIN");
         assertThat(warranty.get("delivery").asString()).isEqualTo("IMMEDIATE");
         assertThat(settings.get("kinds").propertyNames()).containsExactly("WARRANTY_EXPIRING", "LICENSE_CAPACITY",
-                "LICENSE_EXPIRING", "CONTRACT_RENEWAL", "VENDOR_AUDIT_OVERDUE");
+                "LICENSE_EXPIRING", "CONTRACT_RENEWAL", "VENDOR_AUDIT_OVERDUE", "ASSET_NOT_SEEN", "ASSET_AWAY");
 
         assertThat(accounts.as(manager).get("/api/v1/alert-settings").status()).isEqualTo(403);
         assertThat(accounts.as(manager).put("/api/v1/alert-settings", Map.of("digestHour", 9)).status()).isEqualTo(403);

@@ -2,24 +2,25 @@ package dev.holdfast.tracking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.holdfast.notifications.AlertEvaluation;
+import dev.holdfast.notifications.AlertKind;
 import dev.holdfast.protocol.Batch;
-import dev.holdfast.protocol.BatchCodec;
+import dev.holdfast.testing.AlertReEvaluations;
 import dev.holdfast.testing.ApiClient;
 import dev.holdfast.testing.TestAccounts;
 import dev.holdfast.testing.WebTest;
 import dev.holdfast.tracking.domain.CorrelationWorker;
 import dev.holdfast.tracking.domain.Geo;
+import dev.holdfast.tracking.FieldUploads.Device;
 import dev.holdfast.tracking.domain.TrackFixtures;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -38,15 +39,19 @@ class TrackingApiTest extends WebTest {
 
     @Autowired
     CorrelationWorker worker;
+    @Autowired
+    AlertEvaluation evaluation;
 
-    final HttpClient http = HttpClient.newHttpClient();
     TestAccounts.Person owner;
     ApiClient api;
     UUID depot;
     UUID asset;
 
+    FieldUploads uploads;
+
     @BeforeEach
     void aCompanyWithADepotAndATaggedAsset() {
+        uploads = new FieldUploads(port);
         owner = accounts.owner("Tracking Co");
         api = accounts.as(owner);
         ApiClient.Reply location = api.post("/api/v1/locations", Map.of("name", "Depot", "latitude", TrackFixtures.LAT0,
@@ -59,30 +64,16 @@ class TrackingApiTest extends WebTest {
         asset = UUID.fromString(created.json().get("id").asString());
     }
 
-    record Device(UUID id, String token, JsonNode enrolment) {
-    }
-
     Device enrol(String hardwareId) {
-        String code = api.post("/api/v1/enrollment-codes", Map.of()).json().get("code").asString();
-        ApiClient.Reply r = new ApiClient(port).post("/api/v1/devices/enroll", Map.of("code", code, "hardwareId",
-                hardwareId, "model", "Pixel 8", "appVersion", "1.4.0"));
-        assertThat(r.status()).isEqualTo(201);
-        return new Device(UUID.fromString(r.json().get("deviceId").asString()), r.json().get("token").asString(), r.json());
+        return uploads.enrol(api, hardwareId);
     }
 
     void upload(Device device, Batch batch) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                + "/api/v1/ingest/batches")).header("Authorization", "Bearer " + device.token())
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(new BatchCodec().encode(batch))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+        uploads.upload(device, batch);
     }
 
     void correlate() {
-        while (worker.processOnce(100) > 0) {
-            // until the queue is empty
-        }
+        FieldUploads.correlate(worker);
     }
 
     /** A walk past the tag (at the depot's centre, 4 m off the path), 20 minutes ago. */
@@ -253,6 +244,40 @@ class TrackingApiTest extends WebTest {
         ApiClient viewer = accounts.as(accounts.member(owner, dev.holdfast.accounts.Role.VIEWER));
         assertThat(viewer.get("/api/v1/tracking-settings").status()).isEqualTo(403);
         assertThat(viewer.get("/api/v1/tracking/positions").status()).isEqualTo(200);
+    }
+
+    @Test
+    void anAssetAwayFromItsLocationAndAnAssetNeverSeenRaiseTheirAlerts() throws Exception {
+        UUID forklift = UUID.fromString(api.post("/api/v1/assets", Map.of("name", "Forklift",
+                "tags", List.of("ibeacon:e2c56db5-dffb-48d2-b060-d0f5a71096e0:100:9"))).json().get("id").asString());
+        assertThat(api.patch("/api/v1/tracking-settings", Map.of("notSeenAlertDays", 1, "awayAlertHours", 4)).status())
+                .isEqualTo(200);
+        AlertReEvaluations.await(jdbc, owner.tenantId());
+        // six hours ago a collector saw the pallet jack 150 m east of its depot
+        long t0 = System.currentTimeMillis() - 6 * 3_600_000L;
+        upload(enrol("hw-" + UUID.randomUUID()), new TrackFixtures.Walk(9).leg(t0, 70, 4, 230, 4, 120, 150, 0, 2, false,
+                2f).batch(System.currentTimeMillis()));
+        correlate();
+        assertThat(api.get("/api/v1/assets/" + asset + "/location").json().get("locationId").isNull()).isTrue();
+        transactions.inTenant(owner.tenantId(), () -> jdbc.sql(
+                "update assets set created_at = now() - interval '2 days' where tenant_id = ? and id = ?")
+                .params(owner.tenantId(), forklift).update());
+
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        assertThat(evaluation.evaluate(owner.tenantId(), AlertKind.ASSET_AWAY, today)).isEqualTo(1);
+        assertThat(evaluation.evaluate(owner.tenantId(), AlertKind.ASSET_NOT_SEEN, today)).isEqualTo(1);
+        JsonNode notifications = api.get("/api/v1/notifications").json();
+        List<String> kinds = new ArrayList<>();
+        notifications.forEach(n -> kinds.add(n.get("kind").asString() + " " + n.get("link").asString()));
+        assertThat(kinds).contains("ASSET_AWAY /assets/" + asset, "ASSET_NOT_SEEN /assets/" + forklift);
+        // raised once: the same conditions do not alert again
+        assertThat(evaluation.evaluate(owner.tenantId(), AlertKind.ASSET_AWAY, today)).isZero();
+        // off: no alert
+        assertThat(api.patch("/api/v1/tracking-settings", java.util.Collections.singletonMap("notSeenAlertDays", null)).status()).isEqualTo(200);
+        AlertReEvaluations.await(jdbc, owner.tenantId());
+        assertThat(transactions.inTenant(owner.tenantId(), () -> jdbc.sql(
+                "select count(*) from alerts where tenant_id = ? and kind = 'ASSET_NOT_SEEN' and cleared_at is null")
+                .param(owner.tenantId()).query(Long.class).single())).isZero();
     }
 
     static List<String> fields(JsonNode node) {

@@ -12,6 +12,7 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -56,6 +57,27 @@ class SecurityConfiguration {
     private static final String[] PUBLIC_PAGES = {"/login", "/signup", "/setup", "/password/**", "/join/**", "/error",
         "/webjars/**", "/css/**", "/js/**", "/favicon.svg", "/actuator/health/**", "/actuator/info",
         "/actuator/prometheus"};
+
+    /**
+     * The pages' policy; with map tiles configured ({@code HOLDFAST_MAP_TILE_URL}), images may also come from the
+     * tile server's origin — nothing else from outside.
+     */
+    static String contentSecurityPolicy(String mapTileUrl) {
+        if (mapTileUrl == null || mapTileUrl.isBlank()) {
+            return CONTENT_SECURITY_POLICY;
+        }
+        java.util.regex.Matcher m = TILE_ORIGIN.matcher(mapTileUrl.strip());
+        if (!m.lookingAt()) {
+            throw new IllegalStateException(
+                    "HOLDFAST_MAP_TILE_URL is not an http(s) URL template like https://tiles.example/{z}/{x}/{y}.png");
+        }
+        String origin = m.group(1) + "://" + m.group(2).replace("{s}", "*");
+        return CONTENT_SECURITY_POLICY.replace("img-src 'self' data:", "img-src 'self' data: " + origin);
+    }
+
+    /** The scheme and host (a {@code {s}} subdomain placeholder allowed) and port of a tile URL template. */
+    private static final java.util.regex.Pattern TILE_ORIGIN = java.util.regex.Pattern.compile(
+            "(https?)://((?:\\{s\\}\\.)?[A-Za-z0-9.-]+(?::\\d{1,5})?)(?:/|$)");
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -133,8 +155,8 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http, MembershipResolver resolver, LoginHandlers handlers,
-            RateLimiter limiter, AccountsRateLimits limits, AccountsProperties properties, UsageLog usage)
-            throws Exception {
+            RateLimiter limiter, AccountsRateLimits limits, AccountsProperties properties, UsageLog usage,
+            @Value("${holdfast.tracking.map-tile-url:}") String mapTileUrl) throws Exception {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers(PUBLIC_PAGES).permitAll()
                         .requestMatchers("/actuator/**").hasRole("OPERATOR")
@@ -171,7 +193,7 @@ class SecurityConfiguration {
                 .addFilterAfter(new SessionLifetimeFilter(properties.sessionAbsoluteLifetime(), usage),
                         SecurityContextHolderFilter.class)
                 .addFilterBefore(new RequestBindingFilter(resolver), AuthorizationFilter.class)
-                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(contentSecurityPolicy(mapTileUrl)))
                         .frameOptions(f -> f.deny())
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                         .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)));

@@ -28,9 +28,26 @@ public record Position(UUID assetId, long since, long seenAt, double lat, double
         return Math.max(MIN_MOVE_M, 1.5 * (accuracyM + e.accuracyM()));
     }
 
-    /** Whether the estimate says the asset is elsewhere now. */
-    public boolean movedBy(PassEstimate e) {
+    /** An estimate this uncertain (metres), and much less certain than the position, does not move it on its own. */
+    static final double WEAK_ACCURACY = 12;
+    /** ... unless the position is older than this (ms): then any estimate is better news. */
+    static final long STALE_MS = 3_600_000;
+
+    /** Whether the estimate disagrees with the position beyond both uncertainties. */
+    public boolean disagrees(PassEstimate e) {
         return Geo.metres(lat, lon, e.lat(), e.lon()) > moveThreshold(e);
+    }
+
+    /**
+     * Whether the estimate says the asset is elsewhere now: it disagrees, and it is not a weak estimate (a few far
+     * sightings) contradicting a good recent position — that is an outlier more often than a move.
+     */
+    public boolean movedBy(PassEstimate e) {
+        if (!disagrees(e)) {
+            return false;
+        }
+        boolean weak = e.accuracyM() > WEAK_ACCURACY && e.accuracyM() > 2 * accuracyM;
+        return !weak || e.seenAt() - seenAt > STALE_MS;
     }
 
     /**
@@ -40,6 +57,9 @@ public record Position(UUID assetId, long since, long seenAt, double lat, double
     public Position with(PassEstimate e, String source) {
         if (movedBy(e)) {
             return e.seenAt() >= seenAt ? of(e, source) : this;
+        }
+        if (disagrees(e)) { // an outlier: the tag was heard, the position stays
+            return new Position(assetId, since, Math.max(seenAt, e.seenAt()), lat, lon, accuracyM, weight, this.source);
         }
         double acc = Math.max(MIN_ACCURACY, e.accuracyM());
         double we = 1 / (acc * acc);

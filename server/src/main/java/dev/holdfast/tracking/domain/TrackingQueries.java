@@ -173,29 +173,11 @@ public class TrackingQueries {
     @Transactional(readOnly = true)
     public Page<PositionItem> positions(PositionFilter f, @Nullable TimeCursor after, int size) {
         UUID tenant = TenantContext.require();
-        List<Object> params = new ArrayList<>(List.of(tenant));
+        List<Object> params = new ArrayList<>();
         StringBuilder sql = new StringBuilder("""
                 select p.asset_id, a.asset_tag, a.name, p.seen_at, p.lat, p.lon, p.accuracy_m, p.location_id
                 from asset_positions p join assets a on a.tenant_id = p.tenant_id and a.id = p.asset_id
-                where p.tenant_id = ?""");
-        reference(sql, params, tenant, "a.category_id", "categories", f.category());
-        reference(sql, params, tenant, "a.status_id", "status_labels", f.status());
-        reference(sql, params, tenant, "p.location_id", "locations", f.location());
-        if (f.seenSince() != null) {
-            sql.append(" and p.seen_at >= ?");
-            params.add(Timestamp.from(f.seenSince()));
-        }
-        if (f.notSeenSince() != null) {
-            sql.append(" and p.seen_at < ?");
-            params.add(Timestamp.from(f.notSeenSince()));
-        }
-        if (f.bbox() != null) {
-            sql.append(" and p.lon between ? and ? and p.lat between ? and ?");
-            params.add(f.bbox()[0]);
-            params.add(f.bbox()[2]);
-            params.add(f.bbox()[1]);
-            params.add(f.bbox()[3]);
-        }
+                """).append(PositionFilterSql.where(f, tenant, params));
         if (after != null) {
             sql.append(" and (p.seen_at, p.asset_id) < (?, ?)");
             params.add(Timestamp.from(after.at()));
@@ -252,32 +234,6 @@ public class TrackingQueries {
     private static PositionItem positionItem(ResultSet rs) throws SQLException {
         return new PositionItem(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), instant(rs, 4),
                 rs.getDouble(5), rs.getDouble(6), round(rs.getDouble(7)), rs.getObject(8, UUID.class));
-    }
-
-    /** {@code column = id} for an id, else the reference with that name (case-insensitive). */
-    private static void reference(StringBuilder sql, List<Object> params, UUID tenant, String column, String table,
-            @Nullable String value) {
-        if (value == null || value.isBlank()) {
-            return;
-        }
-        UUID id = uuid(value);
-        if (id != null) {
-            sql.append(" and ").append(column).append(" = ?");
-            params.add(id);
-        } else {
-            sql.append(" and ").append(column).append(" = (select id from ").append(table)
-                    .append(" where tenant_id = ? and lower(name) = lower(?))");
-            params.add(tenant);
-            params.add(value.strip());
-        }
-    }
-
-    private static @Nullable UUID uuid(String value) {
-        try {
-            return UUID.fromString(value.strip());
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 
     private static void range(StringBuilder sql, List<Object> params, String column, @Nullable Instant from,

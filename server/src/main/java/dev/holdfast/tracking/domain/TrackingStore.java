@@ -34,6 +34,15 @@ class TrackingStore {
         this.partitions = partitions;
     }
 
+    /**
+     * Serialises the updates of one company's positions and visits until the transaction ends (workers on several
+     * nodes, re-correlations, erasures): each reads what the one before wrote, and none deadlocks another.
+     */
+    void lockCompany(UUID tenant) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 7))").param("tracking:" + tenant)
+                .query((rs, n) -> 1).list();
+    }
+
     static LocalDate day(long epochMs) {
         return Instant.ofEpochMilli(epochMs).atOffset(ZoneOffset.UTC).toLocalDate();
     }

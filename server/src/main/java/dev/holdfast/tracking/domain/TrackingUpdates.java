@@ -25,6 +25,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class TrackingUpdates {
 
+    /** A position change is reported as a handling ("moved") only beyond this many metres. */
+    static final double MOVED_EVENT_M = 25;
+
     private final TrackingStore store;
     private final Geofences geofences;
     private final TrackedAssets inventory;
@@ -41,6 +44,7 @@ public class TrackingUpdates {
     }
 
     public void apply(UUID tenant, List<Evidence> evidence) {
+        store.lockCompany(tenant);
         List<Geofence> fences = geofences.of(tenant);
         List<TrackingStore.SightingRow> sightings = new ArrayList<>();
         List<TrackingStore.HandlingRow> handling = new ArrayList<>();
@@ -85,12 +89,9 @@ public class TrackingUpdates {
                     position = Position.of(p, source);
                     continue;
                 }
-                if (position.movedBy(p) && p.seenAt() >= position.seenAt()
+                if (p.seenAt() >= position.seenAt() && movedEvent(position, p)
                         && !explained(carries.get(asset), position.seenAt(), p.seenAt())) {
-                    Geofence in = Geofence.containing(fences, p.lat(), p.lon());
-                    handling.add(new TrackingStore.HandlingRow(asset, position.seenAt(), p.firstAt(), p.lat(), p.lon(),
-                            in == null ? null : in.locationId(),
-                            Geo.metres(position.lat(), position.lon(), p.lat(), p.lon()), "moved", null, null));
+                    handling.add(moved(asset, position, p, fences));
                 }
                 position = position.with(p, source);
             }
@@ -123,6 +124,7 @@ public class TrackingUpdates {
      * left without estimates loses its position.
      */
     public void rebuild(UUID tenant, UUID asset) {
+        store.lockCompany(tenant);
         List<Geofence> fences = geofences.of(tenant);
         List<TrackingStore.StoredPass> passes = store.passes(tenant, asset);
         List<Carry> carried = store.carries(tenant, asset);
@@ -139,11 +141,9 @@ public class TrackingUpdates {
                 position = Position.of(p, source);
                 continue;
             }
-            if (position.movedBy(p) && !explained(carried, position.seenAt(), p.seenAt())) {
-                Geofence in = Geofence.containing(fences, p.lat(), p.lon());
-                moved.add(new TrackingStore.HandlingRow(asset, position.seenAt(), p.firstAt(), p.lat(), p.lon(),
-                        in == null ? null : in.locationId(), Geo.metres(position.lat(), position.lon(), p.lat(), p.lon()),
-                        "moved", null, null));
+            if (p.seenAt() >= position.seenAt() && movedEvent(position, p)
+                    && !explained(carried, position.seenAt(), p.seenAt())) {
+                moved.add(moved(asset, position, p, fences));
             }
             position = position.with(p, source);
         }
@@ -155,6 +155,19 @@ public class TrackingUpdates {
             locations.put(asset, in);
         }
         store.savePositions(tenant, List.of(position), locations);
+    }
+
+    /** A move far enough to report as a handling: the position moves, by at least {@link #MOVED_EVENT_M}. */
+    static boolean movedEvent(Position position, PassEstimate p) {
+        return position.movedBy(p) && Geo.metres(position.lat(), position.lon(), p.lat(), p.lon()) > MOVED_EVENT_M;
+    }
+
+    /** "Moved": last seen at the old position, then at the new one. */
+    private static TrackingStore.HandlingRow moved(UUID asset, Position from, PassEstimate to, List<Geofence> fences) {
+        Geofence in = Geofence.containing(fences, to.lat(), to.lon());
+        return new TrackingStore.HandlingRow(asset, from.seenAt(), Math.max(from.seenAt(), to.firstAt()), to.lat(),
+                to.lon(), in == null ? null : in.locationId(), Geo.metres(from.lat(), from.lon(), to.lat(), to.lon()),
+                "moved", null, null);
     }
 
     /** Whether a carry of the asset overlaps the time between its last position and the new estimate. */

@@ -1,0 +1,89 @@
+package dev.holdfast.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.holdfast.testing.ApiClient;
+import dev.holdfast.testing.Browser;
+import dev.holdfast.testing.BrowserTest;
+import dev.holdfast.testing.TestAccounts;
+import dev.holdfast.tracking.FieldUploads;
+import dev.holdfast.tracking.domain.CorrelationWorker;
+import dev.holdfast.tracking.domain.TrackFixtures;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * A collector walks past a tagged asset; its owner then sees the asset's Whereabouts card (last seen, the map with the
+ * position and its uncertainty, the Location it is in and the one it belongs to) and the fleet map — and no page says
+ * anything about the device.
+ */
+class TrackingBrowserTest extends BrowserTest {
+
+    @Autowired
+    CorrelationWorker worker;
+
+    @Test
+    void anOwnerSeesAnAssetsWhereaboutsAndTheMap() throws Exception {
+        TestAccounts.Person owner = accounts.owner("Map Co");
+        ApiClient api = accounts.as(owner);
+        String depot = api.post("/api/v1/locations", Map.of("name", "North depot", "latitude", TrackFixtures.LAT0,
+                "longitude", TrackFixtures.LON0, "radiusM", 40)).json().get("id").asString();
+        String asset = api.post("/api/v1/assets", Map.of("name", "Pallet jack", "location", depot,
+                "tags", List.of(TrackFixtures.IBEACON_TAG))).json().get("id").asString();
+        String unseen = api.post("/api/v1/assets", Map.of("name", "Forklift", "location", depot,
+                "tags", List.of("ibeacon:e2c56db5-dffb-48d2-b060-d0f5a71096e0:100:7"))).json().get("id").asString();
+        FieldUploads uploads = new FieldUploads(port);
+        FieldUploads.Device device = uploads.enrol(api, "hw-" + UUID.randomUUID());
+        uploads.upload(device, new TrackFixtures.Walk(11).leg(System.currentTimeMillis() - 20 * 60_000, -80, 4, 80, 4,
+                120, 0, 0, 2, false, 2f).batch(System.currentTimeMillis()));
+        FieldUploads.correlate(worker);
+        String identifier = api.get("/api/v1/devices/" + device.id()).json().get("identifier").asString();
+
+        signIn(owner.email(), TestAccounts.PASSWORD);
+        driver.get(url("/assets/" + asset));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("whereabouts-last-seen")));
+        assertThat(driver.findElement(By.id("whereabouts-last-seen")).getText()).contains("at North depot");
+        assertThat(driver.findElement(By.id("whereabouts-home")).getText()).contains("North depot").contains("there");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#asset-map.leaflet-container path.hf-asset-marker")));
+        assertThat(driver.findElements(By.cssSelector("#asset-map path.leaflet-interactive")))
+                .as("the position, its uncertainty circle and the Location").hasSizeGreaterThanOrEqualTo(3);
+        assertThat(driver.findElement(By.id("whereabouts-timeline")).getText()).contains("At North depot");
+        assertThat(driver.findElement(By.id("whereabouts-days")).getText()).contains("1 pass");
+        assertThat(driver.findElements(By.cssSelector("#asset-map img.leaflet-tile"))).as("no tiles configured").isEmpty();
+        Browser.screenshot(driver, "asset-whereabouts");
+        assertNothingAboutTheDevice(device, identifier);
+
+        driver.findElement(By.id("nav-map")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("map-summary"), "1 asset in view"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#fleet-map .hf-asset-marker")));
+        assertThat(driver.findElement(By.cssSelector("#fleet-map .leaflet-control-scale")).isDisplayed()).isTrue();
+        Browser.screenshot(driver, "map");
+        assertNothingAboutTheDevice(device, identifier);
+        Object outside = ((JavascriptExecutor) driver).executeScript("return performance.getEntriesByType('resource')"
+                + ".map(e => e.name).filter(n => !n.startsWith(location.origin)).length;");
+        assertThat(((Number) outside).intValue()).as("nothing loaded from outside").isZero();
+
+        driver.get(url("/map/locations/" + depot));
+        assertThat(driver.findElement(By.id("present")).getText()).contains("Pallet jack");
+        assertThat(driver.findElement(By.id("absent")).getText()).contains("Forklift").contains("never");
+
+        driver.get(url("/map/not-seen?days=1"));
+        assertThat(driver.findElement(By.id("not-seen")).getText()).contains("Forklift").doesNotContain("Pallet jack");
+        driver.findElement(By.linkText("Forklift")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("whereabouts-unseen")));
+        assertThat(driver.getCurrentUrl()).endsWith(unseen);
+    }
+
+    private void assertNothingAboutTheDevice(FieldUploads.Device device, String identifier) {
+        String page = driver.getPageSource();
+        assertThat(page).doesNotContain(device.id().toString()).doesNotContain(identifier).doesNotContain("Pixel 8");
+    }
+}
