@@ -57,4 +57,21 @@ final class Gps {
         Float reportedBearing = speed > 0.5 ? (float) (Math.round(bearing * 10) / 10.0 % 360) : null;
         return new GpsFix(t, lat, lon, (float) acc, alt, reportedSpeed, reportedBearing);
     }
+
+    /**
+     * A fix with a Gaussian error of {@code sigma} metres on each axis (never missing), reporting an accuracy around
+     * that sigma (within ±20 %), for runs that set the noise instead of drawing it.
+     */
+    GpsFix gaussian(long t, double east, double north, double speed, double bearing, double sigma) {
+        double e = east + random.nextGaussian() * sigma;
+        double n = north + random.nextGaussian() * sigma;
+        double acc = Math.max(0.1, Math.round(sigma * (0.8 + 0.4 * random.nextDouble()) * 10) / 10.0);
+        double lat = Math.round(geo.lat(n) * 1e7) / 1e7;
+        double lon = Math.round(geo.lon(e) * 1e7) / 1e7;
+        Double alt = Math.round((519 + random.nextGaussian() * sigma * 1.5) * 10) / 10.0;
+        Float reportedSpeed = (float) (Math.round(Math.max(0, speed + (speed > 0 ? random.nextGaussian() * 0.2 : 0)) * 10)
+                / 10.0);
+        Float reportedBearing = speed > 0.5 ? (float) (Math.round(bearing * 10) / 10.0 % 360) : null;
+        return new GpsFix(t, lat, lon, (float) acc, alt, reportedSpeed, reportedBearing);
+    }
 }

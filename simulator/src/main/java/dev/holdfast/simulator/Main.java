@@ -33,6 +33,15 @@ import picocli.CommandLine.Spec;
                 + " windows), enrols N devices and uploads from C keep-alive connections for --duration, each upload with"
                 + " a fresh batch id; prints batches/s, observations/s, latency p50/p95/p99/max, errors by status and"
                 + " bytes sent. --ceiling adds how fast this process alone inflates and decodes the same batches.",
+            "",
+            "accuracy: builds a scenario with a known ground truth over --window ending now: --tags BLE tags, most inside"
+                + " a few locations (geofences of 25-40 m a few hundred metres apart around --centre), and --devices"
+                + " collectors walking between them, standing by tags and carrying tags elsewhere (handlings). Registers"
+                + " the locations and assets (--token), enrols the collectors (--code), uploads what they recorded"
+                + " (--gps-sigma, --rssi-sigma) as 15-minute batches, waits for the server to correlate them"
+                + " (holdfast_tracking_backlog at 0, at most --settle), then compares its positions, visits and"
+                + " handlings with the truth and prints position error p50/p90 and visit and handling precision and"
+                + " recall.",
             ""},
         footer = {"",
             "Examples:",
@@ -41,17 +50,20 @@ import picocli.CommandLine.Spec;
             "  java -jar holdfast-sim.jar --mode load --server http://localhost:8080 --code ABCD-EFGH \\",
             "       --concurrency 64 --duration 60s --ceiling",
             "  java -jar holdfast-sim.jar --mode load --ceiling        (no server: the ceiling only)",
+            "  java -jar holdfast-sim.jar --mode accuracy --server http://localhost:8080 --code ABCD-EFGH --token hf_... \\",
+            "       --tags 30 --devices 5 --window 3h --gps-sigma 4.5 --rssi-sigma 4 --seed 1",
             "",
-            "Exit status: 0 when every batch was accepted, 1 on upload errors or batches left pending, 2 on bad options."},
+            "Exit status: 0 when every batch was accepted (accuracy: whatever the server made of them), 1 on upload errors"
+                + " (accuracy: batches refused) or batches left pending, 2 on bad options."},
         exitCodeOnInvalidInput = 2, exitCodeOnExecutionException = 1)
 public final class Main implements Callable<Integer> {
 
-    enum Mode { demo, load }
+    enum Mode { demo, load, accuracy }
 
     @Spec
     @Nullable CommandSpec spec;
 
-    @Option(names = "--mode", paramLabel = "demo|load", description = "What to do (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--mode", paramLabel = "demo|load|accuracy", description = "What to do (default: ${DEFAULT-VALUE}).")
     Mode mode = Mode.demo;
 
     @Option(names = "--server", paramLabel = "URL", description = "Holdfast base URL, e.g. http://localhost:8080."
@@ -63,18 +75,19 @@ public final class Main implements Callable<Integer> {
     @Nullable String code;
 
     @Option(names = "--token", paramLabel = "TOKEN", description = "demo: API token of a Manager (or above) to register"
-            + " the assets and their tags; without it the tags are only sighted, not registered.")
+            + " the assets and their tags; without it the tags are only sighted, not registered. accuracy: required, also"
+            + " to register the locations and to ask where the assets are.")
     @Nullable String token;
 
-    @Option(names = "--devices", paramLabel = "N", description = "Virtual collectors to enrol (default: 5 in demo,"
-            + " 20 in load; load connections use them in turn).")
+    @Option(names = "--devices", paramLabel = "N", description = "Virtual collectors to enrol (default: 5 in demo and"
+            + " accuracy, 20 in load; load connections use them in turn).")
     @Nullable Integer devices;
 
     @Option(names = "--assets", paramLabel = "M", description = "demo: tagged assets to place (default: ${DEFAULT-VALUE}).")
     int assets = 30;
 
     @Option(names = {"--centre", "--center"}, paramLabel = "LAT,LON",
-            description = "demo: centre of the area (default: ${DEFAULT-VALUE}, Munich).")
+            description = "demo, accuracy: centre of the area (default: ${DEFAULT-VALUE}, Munich).")
     String centre = "48.1374,11.5755";
 
     @Option(names = "--radius", paramLabel = "METRES", description = "demo: radius of the area (default: ${DEFAULT-VALUE}).")
@@ -97,12 +110,13 @@ public final class Main implements Callable<Integer> {
             + " a tenth of that rate starts a 1–2 minute outage (default: ${DEFAULT-VALUE}).")
     double missingFixes = 0.05;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "demo: where the collectors keep their journals and"
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "demo, accuracy: where the collectors keep their journals and"
             + " sealed batches (default: a new temporary directory).")
     @Nullable Path dataDir;
 
     @Option(names = "--seed", paramLabel = "N", description = "Random seed: the same seed places the same sites"
-            + " and assets (default: random).")
+            + " and assets (accuracy: the same walks, handlings and noise; tag ids still differ per run) (default:"
+            + " random).")
     @Nullable Long seed;
 
     @Option(names = "--concurrency", paramLabel = "C", description = "load: concurrent connections (default: ${DEFAULT-VALUE}).")
@@ -119,6 +133,27 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--ceiling", description = "load: also measure how fast this process inflates and decodes the"
             + " same batches with BatchCodec (one thread and all cores), and print accepted/ceiling.")
     boolean ceiling;
+
+    @Option(names = "--tags", paramLabel = "N", description = "accuracy: BLE tags (one asset each) to place; every"
+            + " fifth outside the locations (default: ${DEFAULT-VALUE}).")
+    int tags = 30;
+
+    @Option(names = "--gps-sigma", paramLabel = "METRES", description = "accuracy: GPS error, Gaussian per axis; fixes"
+            + " report an accuracy near it (default: ${DEFAULT-VALUE}).")
+    double gpsSigma = 4.5;
+
+    @Option(names = "--rssi-sigma", paramLabel = "DB", description = "accuracy: RSSI shadowing, Gaussian, around the"
+            + " log-distance path loss (exponent 2.5 from the power at 1 m the tag announces; heard above -95 dBm)"
+            + " (default: ${DEFAULT-VALUE}).")
+    double rssiSigma = 4;
+
+    @Option(names = "--window", paramLabel = "TIME", description = "accuracy: simulated time, ending now (so all of it"
+            + " lies in the past and within the retention), 10m to 24h, e.g. 3h or PT3H (default: ${DEFAULT-VALUE}).")
+    String window = "3h";
+
+    @Option(names = "--settle", paramLabel = "TIME", description = "accuracy: how long to wait at most for the server to"
+            + " correlate the uploads before asking it (default: ${DEFAULT-VALUE}).")
+    String settle = "5m";
 
     @Option(names = "--timeout", paramLabel = "TIME", description = "Connect and read timeout of each request"
             + " (default: ${DEFAULT-VALUE}).")
@@ -146,6 +181,24 @@ public final class Main implements Callable<Integer> {
                     c, time(duration == null ? "60s" : duration, "--duration"), time(warmup, "--warmup"),
                     positive(batches, "--batches"), ceiling, timeoutMillis, seedValue);
             return new Load(options, System.out).run();
+        }
+        if (mode == Mode.accuracy) {
+            if (server == null || code == null || token == null) {
+                throw usage("accuracy mode needs --server, --code and --token (a Manager's API token)");
+            }
+            Duration w = time(window, "--window");
+            if (w.compareTo(Duration.ofMinutes(10)) < 0 || w.compareTo(Duration.ofHours(24)) > 0) {
+                throw usage("--window must be from 10m to 24h");
+            }
+            if (!(gpsSigma >= 0) || gpsSigma > 1000 || !(rssiSigma >= 0) || rssiSigma > 30) {
+                throw usage("--gps-sigma must be 0 to 1000 m and --rssi-sigma 0 to 30 dB");
+            }
+            Path dir = dataDir != null ? Files.createDirectories(dataDir) : Files.createTempDirectory("holdfast-acc-");
+            Accuracy.Options options = new Accuracy.Options(server, code, token,
+                    positive(devices == null ? 5 : devices, "--devices"), positive(tags, "--tags"), Geo.parse(centre),
+                    gpsSigma, rssiSigma, w, time(settle, "--settle"), seedValue, dir, timeoutMillis);
+            System.out.printf("holdfast-sim accuracy (seed %d)%n", seedValue);
+            return new Accuracy(options, System.out).run();
         }
         if (server == null || code == null) {
             throw usage("demo mode needs --server and --code");

@@ -14,8 +14,9 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The API calls of the simulator besides uploads: enrolment (API.md "Collector devices and field data") and asset
- * creation with tags (needs a Manager's API token). A {@code 429} is waited out as its {@code Retry-After} says.
+ * The API calls of the simulator besides uploads: enrolment (API.md "Collector devices and field data"), asset
+ * creation with tags and location creation (need a Manager's API token), and plain GETs for the accuracy mode's
+ * questions. A {@code 429} to a write is waited out as its {@code Retry-After} says.
  */
 final class ServerApi {
 
@@ -69,13 +70,15 @@ final class ServerApi {
                 Json.field(r.body(), "uploadIntervalSeconds").map(Integer::parseInt).orElse(900));
     }
 
-    /** Creates an asset with one tag; returns its id. */
-    String createAsset(String apiToken, String name, String category, String location, String tagId, String notes)
-            throws IOException {
+    /** Creates an asset with one tag (and a location, a name or an id, unless null); returns its id. */
+    String createAsset(String apiToken, String name, String category, @Nullable String location, String tagId,
+            String notes) throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", name);
         body.put("category", category);
-        body.put("location", location);
+        if (location != null) {
+            body.put("location", location);
+        }
         body.put("notes", notes);
         body.put("tags", List.of(tagId));
         Reply r = call("POST", "/api/v1/assets", apiToken, Json.write(body), "asset creation");
@@ -87,6 +90,33 @@ final class ServerApi {
         return Json.field(r.body(), "id").orElse("?");
     }
 
+    /** Creates a location with a geofence ({@code POST /api/v1/locations}); returns its id. */
+    String createLocation(String apiToken, String name, double latitude, double longitude, double radiusM)
+            throws IOException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", name);
+        body.put("latitude", latitude);
+        body.put("longitude", longitude);
+        body.put("radiusM", radiusM);
+        Reply r = call("POST", "/api/v1/locations", apiToken, Json.write(body), "location creation");
+        if (r.status() != 201) {
+            throw new ApiException("creating location '" + name + "'"
+                    + (r.status() == 401 || r.status() == 403 ? " (the token must be a Manager's or above)" : ""),
+                    r.status(), r.body());
+        }
+        return Json.field(r.body(), "id").orElseThrow(() -> new IOException("the new location has no id: " + r.body()));
+    }
+
+    /** A GET of JSON with the token (no retries); any status is returned. */
+    Reply get(String path, @Nullable String bearer) throws IOException {
+        return once("GET", path, bearer, null, "application/json");
+    }
+
+    /** A GET of plain text (e.g. {@code /actuator/prometheus}), without a token. */
+    Reply getText(String path) throws IOException {
+        return once("GET", path, null, null, "text/plain, */*;q=0.1");
+    }
+
     /** The device's telemetry report ({@code PUT /api/v1/devices/self/telemetry}); returns the status. */
     int telemetry(String deviceToken, Map<String, Object> report) throws IOException {
         return call("PUT", "/api/v1/devices/self/telemetry", deviceToken, Json.write(report), "telemetry").status();
@@ -95,7 +125,7 @@ final class ServerApi {
     /** One JSON request; waits out up to five 429 answers. */
     Reply call(String method, String path, @Nullable String bearer, String json, String what) throws IOException {
         for (int attempt = 0; ; attempt++) {
-            Reply r = once(method, path, bearer, json.getBytes(StandardCharsets.UTF_8));
+            Reply r = once(method, path, bearer, json.getBytes(StandardCharsets.UTF_8), "application/json");
             if (r.status() != 429 || attempt >= 5) {
                 return r;
             }
@@ -116,20 +146,23 @@ final class ServerApi {
         }
     }
 
-    private Reply once(String method, String path, @Nullable String bearer, byte[] body) throws IOException {
+    private Reply once(String method, String path, @Nullable String bearer, byte @Nullable [] body, String accept)
+            throws IOException {
         HttpURLConnection c = (HttpURLConnection) server.resolve(path).toURL().openConnection();
         c.setRequestMethod(method);
         c.setConnectTimeout(timeoutMillis);
         c.setReadTimeout(timeoutMillis);
-        c.setRequestProperty("Content-Type", "application/json");
-        c.setRequestProperty("Accept", "application/json");
+        c.setRequestProperty("Accept", accept);
         if (bearer != null) {
             c.setRequestProperty("Authorization", "Bearer " + bearer);
         }
-        c.setDoOutput(true);
-        c.setFixedLengthStreamingMode(body.length);
-        try (OutputStream out = c.getOutputStream()) {
-            out.write(body);
+        if (body != null) { // a GET with setDoOutput(true) would go out as a POST
+            c.setRequestProperty("Content-Type", "application/json");
+            c.setDoOutput(true);
+            c.setFixedLengthStreamingMode(body.length);
+            try (OutputStream out = c.getOutputStream()) {
+                out.write(body);
+            }
         }
         int status = c.getResponseCode();
         InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream();

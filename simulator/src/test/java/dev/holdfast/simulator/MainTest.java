@@ -23,7 +23,8 @@ class MainTest {
             assertThat(option.description()).as(option.longestName()).isNotEmpty();
             assertThat(text.toString()).contains(option.longestName());
         }
-        assertThat(text.toString()).contains("--mode", "--ceiling", "--concurrency", "--speed", "--token");
+        assertThat(text.toString()).contains("--mode", "--ceiling", "--concurrency", "--speed", "--token", "accuracy",
+                "--gps-sigma", "--rssi-sigma", "--tags", "--window", "--settle");
     }
 
     @Test
@@ -37,6 +38,26 @@ class MainTest {
         assertThat(new CommandLine(new Main()).setErr(new PrintWriter(err)).execute("--mode", "load", "--ceiling",
                 "--duration", "soon")).isEqualTo(2);
         assertThat(err.toString()).contains("--duration must be a time");
+    }
+
+    @Test
+    void accuracyNeedsAManagersTokenAndAWindowOfTenMinutesToADay() {
+        StringWriter err = new StringWriter();
+        String[] server = {"--mode", "accuracy", "--server", "http://127.0.0.1:9", "--code", "ABCD-EFGH"};
+        assertThat(new CommandLine(new Main()).setErr(new PrintWriter(err)).execute(server)).isEqualTo(2);
+        assertThat(err.toString()).contains("accuracy mode needs --server, --code and --token");
+        assertThat(new CommandLine(new Main()).setErr(new PrintWriter(err)).execute(with(server, "--token", "hf_x",
+                "--window", "25h"))).isEqualTo(2);
+        assertThat(err.toString()).contains("--window must be from 10m to 24h");
+        assertThat(new CommandLine(new Main()).setErr(new PrintWriter(err)).execute(with(server, "--token", "hf_x",
+                "--gps-sigma", "-1"))).isEqualTo(2);
+        assertThat(err.toString()).contains("--gps-sigma must be");
+    }
+
+    private static String[] with(String[] args, String... more) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + more.length);
+        System.arraycopy(more, 0, all, args.length, more.length);
+        return all;
     }
 
     @Test

@@ -213,6 +213,27 @@ class TrackingStore {
                 rs.getTimestamp(2).getTime(), rs.getDouble(3), rs.getDouble(4), rs.getDouble(5))).list();
     }
 
+    /** The stored carries of these assets overlapping the time between {@code fromMs} and {@code toMs}. */
+    Map<UUID, List<Carry>> carries(UUID tenant, Collection<UUID> assets, long fromMs, long toMs) {
+        Map<UUID, List<Carry>> found = new HashMap<>();
+        if (assets.isEmpty()) {
+            return found;
+        }
+        jdbc.sql("""
+                select asset_id, started_at, ended_at, lat, lon, moved_m from asset_handling
+                where tenant_id = ? and asset_id = any(cast(? as uuid[])) and kind = 'carried'
+                  and started_at <= to_timestamp(? / 1000.0) and ended_at >= to_timestamp(? / 1000.0)
+                  and day between cast(to_timestamp(? / 1000.0) at time zone 'UTC' as date) - 1
+                              and cast(to_timestamp(? / 1000.0) at time zone 'UTC' as date)
+                """).params(tenant, ids(assets), toMs, fromMs, fromMs, toMs).query(rs -> {
+                    UUID asset = rs.getObject(1, UUID.class);
+                    found.computeIfAbsent(asset, a -> new ArrayList<>()).add(new Carry(asset,
+                            rs.getTimestamp(2).getTime(), rs.getTimestamp(3).getTime(), rs.getDouble(4),
+                            rs.getDouble(5), rs.getDouble(6)));
+                });
+        return found;
+    }
+
     /** Deletes what follows from the asset's pass estimates: its position, "moved" handlings and visits. */
     void deleteDerived(UUID tenant, UUID asset) {
         jdbc.sql("delete from asset_positions where tenant_id = ? and asset_id = ?").params(tenant, asset).update();

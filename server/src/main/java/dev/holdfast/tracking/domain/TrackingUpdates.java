@@ -27,6 +27,12 @@ public class TrackingUpdates {
 
     /** A position change is reported as a handling ("moved") only beyond this many metres. */
     static final double MOVED_EVENT_M = 25;
+    static final double MOVED_EVENT_ACCURACY = 10;
+    /**
+     * A carry explains the position changes within this long (ms) of it: other collectors see a carried tag along its
+     * way, and its estimates before and after a carry are not another handling.
+     */
+    static final long EXPLAINS_MS = 5 * 60_000;
 
     private final TrackingStore store;
     private final Geofences geofences;
@@ -49,7 +55,7 @@ public class TrackingUpdates {
         List<TrackingStore.SightingRow> sightings = new ArrayList<>();
         List<TrackingStore.HandlingRow> handling = new ArrayList<>();
         Map<UUID, List<PassEstimate>> byAsset = new LinkedHashMap<>();
-        Map<UUID, List<Carry>> carries = new HashMap<>();
+        Map<UUID, List<Carry>> carries;
         for (Evidence e : evidence) {
             for (PassEstimate p : e.correlation().passes()) {
                 Geofence in = Geofence.containing(fences, p.lat(), p.lon());
@@ -61,7 +67,6 @@ public class TrackingUpdates {
                 Geofence in = Geofence.containing(fences, c.lat(), c.lon());
                 handling.add(new TrackingStore.HandlingRow(c.assetId(), c.startedAt(), c.endedAt(), c.lat(), c.lon(),
                         in == null ? null : in.locationId(), c.movedM(), "carried", e.deviceId(), e.batchId()));
-                carries.computeIfAbsent(c.assetId(), a -> new ArrayList<>()).add(c);
             }
         }
         if (byAsset.isEmpty() && handling.isEmpty()) {
@@ -70,6 +75,14 @@ public class TrackingUpdates {
         store.insertSightings(tenant, sightings);
 
         Map<UUID, Position> positions = store.positions(tenant, byAsset.keySet());
+        store.insertHandling(tenant, handling); // the carries first: with the stored ones they explain moves
+        handling.clear();
+        long earliest = byAsset.values().stream().flatMap(List::stream).mapToLong(PassEstimate::firstAt).min().orElse(0);
+        long latest = byAsset.values().stream().flatMap(List::stream).mapToLong(PassEstimate::seenAt).max().orElse(0);
+        for (Position p : positions.values()) {
+            earliest = Math.min(earliest, p.seenAt());
+        }
+        carries = store.carries(tenant, byAsset.keySet(), earliest - EXPLAINS_MS, latest + EXPLAINS_MS);
         Map<UUID, Position> changed = new LinkedHashMap<>();
         Map<UUID, Instant> lastSeen = new HashMap<>();
         Map<UUID, String> sourceByAsset = new HashMap<>();
@@ -157,9 +170,15 @@ public class TrackingUpdates {
         store.savePositions(tenant, List.of(position), locations);
     }
 
-    /** A move far enough to report as a handling: the position moves, by at least {@link #MOVED_EVENT_M}. */
+    /**
+     * A move sure enough to report as a handling: the position moves, by at least {@link #MOVED_EVENT_M}, both the old
+     * position and the new estimate are good to {@link #MOVED_EVENT_ACCURACY} metres, and the asset was not seen at
+     * both places at once (two collectors' estimates that disagree are a measurement, not a move).
+     */
     static boolean movedEvent(Position position, PassEstimate p) {
-        return position.movedBy(p) && Geo.metres(position.lat(), position.lon(), p.lat(), p.lon()) > MOVED_EVENT_M;
+        return position.movedBy(p) && Geo.metres(position.lat(), position.lon(), p.lat(), p.lon()) > MOVED_EVENT_M
+                && position.accuracyM() <= MOVED_EVENT_ACCURACY && p.accuracyM() <= MOVED_EVENT_ACCURACY
+                && p.firstAt() > position.seenAt();
     }
 
     /** "Moved": last seen at the old position, then at the new one. */
@@ -176,7 +195,7 @@ public class TrackingUpdates {
             return false;
         }
         for (Carry c : carries) {
-            if (c.startedAt() <= to + 60_000 && c.endedAt() >= from - 60_000) {
+            if (c.startedAt() <= to + EXPLAINS_MS && c.endedAt() >= from - EXPLAINS_MS) {
                 return true;
             }
         }

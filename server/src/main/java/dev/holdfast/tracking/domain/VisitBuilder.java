@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  * Visits from an asset's position estimates in time order. A visit starts with an estimate inside a Location's
  * geofence; it goes on while estimates stay inside — with a margin of the estimate's uncertainty (at least 5, at most 25
  * metres), so an asset near the boundary does not flap in and out — and ends when the asset is estimated elsewhere, or
- * when it has not been seen there for the debounce period (then it left when it was last seen there). Pure.
+ * when it has not been seen there for the debounce period (then it left when it was last seen there). A visit that
+ * ended after one estimate not inside by its whole uncertainty is dropped: one outlier near a boundary is no stay. Pure.
  */
 public final class VisitBuilder {
 
@@ -24,6 +25,8 @@ public final class VisitBuilder {
     private @Nullable Geofence current;
     private long arrived;
     private long lastInside;
+    /** Whether the current visit is more than one uncertain estimate (an outlier near the boundary is not a visit). */
+    private boolean confirmed;
 
     public VisitBuilder(List<Geofence> fences, long debounceMs) {
         this.fences = List.copyOf(fences);
@@ -37,9 +40,12 @@ public final class VisitBuilder {
             boolean inside = current.distance(fix.lat(), fix.lon()) <= current.radiusM() + margin;
             if (inside && fix.firstAt() - lastInside <= debounceMs) {
                 lastInside = Math.max(lastInside, fix.seenAt());
+                confirmed = true;
                 return;
             }
-            visits.add(new Visit(current.locationId(), arrived, lastInside, lastInside));
+            if (confirmed) {
+                visits.add(new Visit(current.locationId(), arrived, lastInside, lastInside));
+            }
             current = null;
         }
         Geofence in = Geofence.containing(fences, fix.lat(), fix.lon());
@@ -47,10 +53,15 @@ public final class VisitBuilder {
             current = in;
             arrived = fix.firstAt();
             lastInside = fix.seenAt();
+            confirmed = in.distance(fix.lat(), fix.lon()) + fix.accuracyM() <= in.radiusM();
         }
     }
 
-    /** The visits so far; the last one is open (no {@code leftAt}) if the asset was last estimated inside. */
+    /**
+     * The visits so far; the last one is open (no {@code leftAt}) if the asset was last estimated inside. A visit of a
+     * single estimate counts only when the estimate is inside by its whole uncertainty (else it may be an outlier); the
+     * last one counts while it is the latest news.
+     */
     public List<Visit> visits() {
         List<Visit> all = new ArrayList<>(visits);
         if (current != null) {

@@ -55,4 +55,15 @@ class PositionAndEstimatorTest {
         assertThat(moved.since()).isEqualTo(T + 120_000);
         assertThat(p.with(estimate(T - 120_000, 100, 8), "ble")).as("an older disagreeing estimate").isEqualTo(p);
     }
+
+    @Test
+    void aWeakEstimateFarAwayDoesNotMoveAGoodRecentPosition() {
+        Position p = Position.of(estimate(T, 0, 4), "ble");
+        PassEstimate weak = estimate(T + 60_000, 80, 20);
+        assertThat(p.movedBy(weak)).isFalse();
+        Position after = p.with(weak, "ble");
+        assertThat(after.lat()).isEqualTo(p.lat());
+        assertThat(after.seenAt()).as("the tag was heard").isEqualTo(T + 60_000);
+        assertThat(p.movedBy(estimate(T + 2 * 3_600_000, 80, 20))).as("a stale position gives way").isTrue();
+    }
 }

@@ -70,4 +70,15 @@ class VisitBuilderTest {
         assertThat(b.visits()).isEmpty();
         assertThat(b.currentLocation()).isNull();
     }
+
+    @Test
+    void oneUncertainEstimateJustInsideIsNoStay() {
+        VisitBuilder b = new VisitBuilder(fences, 60 * MINUTE);
+        b.add(fix(T, 60, 5));
+        b.add(fix(T + MINUTE, 25, 12)); // just inside the depot, uncertain
+        b.add(fix(T + 2 * MINUTE, 70, 5)); // and outside again
+        assertThat(b.visits()).isEmpty();
+        b.add(fix(T + 3 * MINUTE, 5, 5)); // well inside
+        assertThat(b.visits()).hasSize(1);
+    }
 }
