@@ -35,9 +35,18 @@ import org.jspecify.annotations.Nullable;
  */
 final class Load {
 
+    /**
+     * @param token a Manager's API token: registers the reference batches' tags (and more, to {@link #TAGS}) on assets
+     *              and a Location around each batch's yard first, so the server's correlation has work (null: not)
+     * @param rate  batches per second to upload at most, spread over the connections (0: as fast as possible)
+     */
     record Options(@Nullable URI server, @Nullable String code, int devices, int concurrency, Duration duration,
-            Duration warmup, int batches, boolean ceiling, int timeoutMillis, long seed) {
+            Duration warmup, int batches, boolean ceiling, int timeoutMillis, long seed, @Nullable String token,
+            double rate) {
     }
+
+    /** Registered tags when {@code --token} is given: the reference batches' own, then made-up ones. */
+    static final int TAGS = 50;
 
     /** Figures of one measured phase. */
     record Figures(long accepted, long duplicates, long observations, double seconds, long[] latenciesNanos,
@@ -91,6 +100,9 @@ final class Load {
             throw new IllegalArgumentException("load mode against a server needs --code (an enrolment code)");
         }
         ServerApi api = new ServerApi(o.server(), o.timeoutMillis());
+        if (o.token() != null) {
+            registerTags(api, o.token());
+        }
         List<String> tokens = new ArrayList<>();
         String run = Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffL);
         for (int i = 0; i < o.devices(); i++) {
@@ -106,6 +118,38 @@ final class Load {
         Figures f = upload(url, tokens, bodies, o.duration());
         report(f, ceiling);
         return f.errorCount() == 0 && f.duplicates() == 0 ? 0 : 1;
+    }
+
+    /**
+     * Puts the tags the reference batches hear on assets (then made-up iBeacons, to {@link #TAGS} in all) and a
+     * Location of 40 m around each batch's yard, so that the correlation places assets and builds visits.
+     */
+    private void registerTags(ServerApi api, String token) throws IOException {
+        java.util.Set<String> tags = new java.util.LinkedHashSet<>();
+        String run = Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffL);
+        for (int i = 0; i < o.batches(); i++) {
+            Batch batch = ReferenceBatch.build(UUID.randomUUID(), System.currentTimeMillis(), o.seed() + i);
+            for (int k = 0; k < batch.ble().size(); k++) {
+                batch.ble().advertisement(k).flatMap(a -> a.tagId()).ifPresent(id -> tags.add(id.toString()));
+            }
+            double lat = 0;
+            double lon = 0;
+            for (int k = 0; k < batch.gps().size(); k++) {
+                lat += batch.gps().lat(k) / batch.gps().size();
+                lon += batch.gps().lon(k) / batch.gps().size();
+            }
+            api.createLocation(token, "Yard " + run + "-" + (i + 1), lat, lon, 40);
+        }
+        java.util.Random random = new java.util.Random(o.seed());
+        while (tags.size() < TAGS) {
+            tags.add(dev.holdfast.protocol.TagId.ibeacon(new UUID(random.nextLong(), random.nextLong()),
+                    random.nextInt(65536), random.nextInt(65536)).toString());
+        }
+        int n = 0;
+        for (String tag : tags) {
+            api.createAsset(token, "Load asset " + run + "-" + (++n), "Load", null, tag, "load mode");
+        }
+        out.printf("== registered %d tags on assets and %d yards as Locations%n", tags.size(), o.batches());
     }
 
     static List<PatchableBody> referenceBodies(int count, long seed, long sentAt) {
@@ -230,7 +274,16 @@ final class Load {
 
         void loop() {
             ThreadLocalRandom random = ThreadLocalRandom.current();
+            long gap = o.rate() > 0 ? (long) (1e9 * o.concurrency() / o.rate()) : 0;
+            long due = System.nanoTime() + (gap == 0 ? 0 : random.nextLong(gap));
             while (System.nanoTime() < end) {
+                if (gap > 0) { // paced: this connection's share of the rate
+                    long wait = due - System.nanoTime();
+                    if (wait > 0) {
+                        java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                    }
+                    due += gap;
+                }
                 PatchableBody body = bodies.get(next++ % bodies.size());
                 UUID id = new UUID(random.nextLong() & 0xffffffffffff0fffL | 0x4000L,
                         random.nextLong() & 0x3fffffffffffffffL | 0x8000000000000000L);

@@ -76,7 +76,8 @@ public final class Main implements Callable<Integer> {
 
     @Option(names = "--token", paramLabel = "TOKEN", description = "demo: API token of a Manager (or above) to register"
             + " the assets and their tags; without it the tags are only sighted, not registered. accuracy: required, also"
-            + " to register the locations and to ask where the assets are.")
+            + " to register the locations and to ask where the assets are. load: registers the reference batches' tags"
+            + " (with made-up ones, 50 in all) and a Location per yard first, so the server's correlation has work.")
     @Nullable String token;
 
     @Option(names = "--devices", paramLabel = "N", description = "Virtual collectors to enrol (default: 5 in demo and"
@@ -121,6 +122,10 @@ public final class Main implements Callable<Integer> {
 
     @Option(names = "--concurrency", paramLabel = "C", description = "load: concurrent connections (default: ${DEFAULT-VALUE}).")
     int concurrency = 32;
+
+    @Option(names = "--rate", paramLabel = "BATCHES_PER_S", description = "load: upload at most this many batches per"
+            + " second over all connections (default: as fast as possible).")
+    double rate = 0;
 
     @Option(names = "--batches", paramLabel = "K", description = "load: distinct reference batches to pre-build"
             + " (default: ${DEFAULT-VALUE}).")
@@ -179,7 +184,7 @@ public final class Main implements Callable<Integer> {
             }
             Load.Options options = new Load.Options(server, code, positive(devices == null ? 20 : devices, "--devices"),
                     c, time(duration == null ? "60s" : duration, "--duration"), time(warmup, "--warmup"),
-                    positive(batches, "--batches"), ceiling, timeoutMillis, seedValue);
+                    positive(batches, "--batches"), ceiling, timeoutMillis, seedValue, token, rate);
             return new Load(options, System.out).run();
         }
         if (mode == Mode.accuracy) {

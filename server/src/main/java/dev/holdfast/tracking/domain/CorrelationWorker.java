@@ -40,6 +40,7 @@ public class CorrelationWorker implements SmartLifecycle {
     private final Correlator correlator;
     private final Counter batches;
     private final Counter sightings;
+    private final Counter failures;
     private final AtomicBoolean running = new AtomicBoolean();
     private final List<Thread> threads = new ArrayList<>();
 
@@ -55,6 +56,9 @@ public class CorrelationWorker implements SmartLifecycle {
                 .register(meters);
         this.sightings = Counter.builder("holdfast.tracking.sightings")
                 .description("BLE sightings of registered tags placed by the correlation").register(meters);
+        this.failures = Counter.builder("holdfast.tracking.failures")
+                .description("batches whose correlation failed on their own (left processed, logged by id)")
+                .register(meters);
     }
 
     /**
@@ -99,6 +103,7 @@ public class CorrelationWorker implements SmartLifecycle {
                     if (!alone) {
                         throw failure;
                     }
+                    failures.increment();
                     log.error("Batch {} could not be correlated; it is left processed", e.getValue().get(0).batchId(),
                             failure);
                 }

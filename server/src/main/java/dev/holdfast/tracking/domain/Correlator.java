@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * Turns one collector batch into what it tells about the company's assets: each BLE sighting is decoded (once per
  * distinct advertisement), kept only when its tag is registered to an asset, placed at the collector's interpolated
  * position, and given a distance from its RSSI and the advertised power at 1 m; the sightings of each asset are cut into
- * passes (a gap of more than a minute, or five minutes of sightings, ends one), and each pass becomes one position
+ * passes (a gap of more than a minute, or fifteen minutes of sightings, ends one), and each pass becomes one position
  * estimate ({@link PassEstimator}). Runs of close sightings while the collector moves are handlings ({@link Carry}); the
  * sightings during a carry do not place the asset (it moved with the collector): the pass then places it where the
  * carry ended. Pure: no I/O.
@@ -27,8 +27,8 @@ public final class Correlator {
 
     /** A gap between sightings of an asset longer than this ends a pass. */
     static final long PASS_GAP_MS = 60_000;
-    /** A pass is cut after this long, so a collector standing by a tag for hours still reports it regularly. */
-    static final long PASS_MAX_MS = 300_000;
+    /** A pass is cut after this long (a collector's upload interval), so one standing by a tag for hours still reports it regularly. */
+    static final long PASS_MAX_MS = 900_000;
     /** A sighting this close (metres) of a moving collector may be a handling. */
     static final double CLOSE_M = 2.5;
     /** Close sightings this far apart (ms) still belong to one handling. */

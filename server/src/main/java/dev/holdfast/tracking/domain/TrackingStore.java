@@ -156,26 +156,43 @@ class TrackingStore {
     }
 
     /**
-     * Rebuilds the asset's visits from {@code fromMs} on (from the arrival of the visit going on then, if any) out of
-     * its stored pass estimates; answers the Location it is in after them (or null).
+     * Rebuilds the asset's visits from {@code fromMs} on out of its stored pass estimates, continuing the visit going on
+     * then (if any) from its stored state rather than replaying it, so an asset staying at one place for weeks costs
+     * no more than one that just arrived; answers the Location it is in after them (or null).
      */
     @Nullable UUID rebuildVisits(UUID tenant, UUID asset, long fromMs, List<Geofence> fences, long debounceMs) {
-        record Open(long arrived, @Nullable Long left) {
+        record Open(long arrived, long lastSeen, @Nullable Long left, UUID location) {
         }
         Open open = jdbc.sql("""
-                select arrived_at, left_at from asset_visits where tenant_id = ? and asset_id = ?
-                  and arrived_at <= to_timestamp(? / 1000.0) order by arrived_at desc limit 1
+                select arrived_at, last_seen_at, left_at, location_id from asset_visits where tenant_id = ?
+                  and asset_id = ? and arrived_at <= to_timestamp(? / 1000.0) order by arrived_at desc limit 1
                 """).params(tenant, asset, fromMs).query((rs, n) -> new Open(rs.getTimestamp(1).getTime(),
-                rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).getTime())).optional().orElse(null);
-        long start = open != null && (open.left() == null || open.left() >= fromMs - debounceMs) ? open.arrived() : fromMs;
-        jdbc.sql("delete from asset_visits where tenant_id = ? and asset_id = ? and arrived_at >= to_timestamp(? / 1000.0)")
-                .params(tenant, asset, start).update();
+                rs.getTimestamp(2).getTime(), rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).getTime(),
+                rs.getObject(4, UUID.class))).optional().orElse(null);
         VisitBuilder builder = new VisitBuilder(fences, debounceMs);
+        Geofence fence = open == null ? null
+                : fences.stream().filter(f -> f.locationId().equals(open.location())).findFirst().orElse(null);
+        if (open != null && fence != null && (open.left() == null || open.left() >= fromMs - debounceMs)) {
+            // the visit going on at fromMs: its last estimate inside before fromMs
+            long before = jdbc.sql("""
+                    select coalesce(cast(extract(epoch from max(seen_at)) * 1000 as bigint), -1) from asset_sightings
+                    where tenant_id = ? and asset_id = ? and seen_at >= to_timestamp(? / 1000.0)
+                      and seen_at < to_timestamp(? / 1000.0) and day >= ? and day <= ?
+                    """).params(tenant, asset, open.arrived(), fromMs, day(open.arrived()), day(fromMs))
+                    .query(Long.class).single();
+            builder.resume(fence, open.arrived(), Math.min(open.lastSeen(), before < 0 ? open.arrived() : before));
+            jdbc.sql("delete from asset_visits where tenant_id = ? and asset_id = ? and arrived_at > to_timestamp(? / 1000.0)")
+                    .params(tenant, asset, open.arrived()).update();
+        } else {
+            jdbc.sql("delete from asset_visits where tenant_id = ? and asset_id = ? and arrived_at >= to_timestamp(? / 1000.0)")
+                    .params(tenant, asset, fromMs).update();
+        }
         jdbc.sql("""
                 select first_at, seen_at, lat, lon, accuracy_m from asset_sightings
-                where tenant_id = ? and asset_id = ? and seen_at >= to_timestamp(? / 1000.0) order by seen_at, first_at
-                """).params(tenant, asset, start).query(rs -> {
-                    builder.add(new VisitBuilder.Fix(Math.max(start, rs.getTimestamp(1).getTime()),
+                where tenant_id = ? and asset_id = ? and seen_at >= to_timestamp(? / 1000.0) and day >= ?
+                order by seen_at, first_at
+                """).params(tenant, asset, fromMs, day(fromMs)).query(rs -> {
+                    builder.add(new VisitBuilder.Fix(Math.max(fromMs, rs.getTimestamp(1).getTime()),
                             rs.getTimestamp(2).getTime(), rs.getDouble(3), rs.getDouble(4), rs.getDouble(5)));
                 });
         for (Visit v : builder.visits()) {
@@ -254,6 +271,7 @@ class TrackingStore {
                 """).params(tenant, device, tenant, device).query(UUID.class).list());
         return assets;
     }
+
 
     private static @Nullable String text(@Nullable UUID id) {
         return id == null ? null : id.toString();

@@ -33,6 +33,17 @@ public final class VisitBuilder {
         this.debounceMs = debounceMs;
     }
 
+    /**
+     * Continues a stored visit instead of replaying its estimates: the asset arrived at {@code fence} at
+     * {@code arrivedAt} and was last estimated inside at {@code lastInside}.
+     */
+    public void resume(Geofence fence, long arrivedAt, long lastInside) {
+        this.current = fence;
+        this.arrived = arrivedAt;
+        this.lastInside = lastInside;
+        this.confirmed = true;
+    }
+
     /** Adds the next estimate (not earlier than the one before). */
     public void add(Fix fix) {
         if (current != null) {

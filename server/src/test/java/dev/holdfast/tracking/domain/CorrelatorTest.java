@@ -94,8 +94,8 @@ class CorrelatorTest {
     }
 
     @Test
-    void aLongStayIsCutIntoPassesOfAtMostFiveMinutes() {
-        TrackFixtures.Walk walk = new TrackFixtures.Walk(6).leg(T0, 0, 0, 0, 0, 700, 0, 3, 5, false, 0.05f);
+    void aLongStayIsCutIntoPassesOfAtMostFifteenMinutes() {
+        TrackFixtures.Walk walk = new TrackFixtures.Walk(6).leg(T0, 0, 0, 0, 0, 2000, 0, 3, 5, false, 0.05f);
         Correlation c = correlator.correlate(walk.batch(), 0, registered(IBEACON_TAG, asset));
         assertThat(c.passes()).hasSize(3);
     }
