@@ -20,6 +20,8 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import tools.jackson.databind.JsonNode;
+
 /**
  * A collector walks past a tagged asset; its owner then sees the asset's Whereabouts card (last seen, the map with the
  * position and its uncertainty, the Location it is in and the one it belongs to) and the fleet map — and no page says
@@ -74,12 +76,31 @@ class TrackingBrowserTest extends BrowserTest {
         driver.get(url("/map/locations/" + depot));
         assertThat(driver.findElement(By.id("present")).getText()).contains("Pallet jack");
         assertThat(driver.findElement(By.id("absent")).getText()).contains("Forklift").contains("never");
+        assertNothingAboutTheDevice(device, identifier);
 
         driver.get(url("/map/not-seen?days=1"));
         assertThat(driver.findElement(By.id("not-seen")).getText()).contains("Forklift").doesNotContain("Pallet jack");
+        assertNothingAboutTheDevice(device, identifier);
         driver.findElement(By.linkText("Forklift")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("whereabouts-unseen")));
         assertThat(driver.getCurrentUrl()).endsWith(unseen);
+
+        // the Admin's tracking settings: a friendly error next to the field, nothing saved; then saved
+        driver.findElement(By.id("nav-tracking-settings")).click();
+        driver.findElement(By.id("awayAlertHours")).clear();
+        driver.findElement(By.id("awayAlertHours")).sendKeys("0");
+        driver.findElement(By.id("save-tracking-settings")).click();
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("awayAlertHours-error"))).getText())
+                .contains("1 to 8760");
+        assertThat(api.get("/api/v1/tracking-settings").json().get("awayAlertHours").asInt()).isEqualTo(24);
+        driver.findElement(By.id("awayAlertHours")).clear();
+        driver.findElement(By.id("awayAlertHours")).sendKeys("6");
+        driver.findElement(By.id("autoAudit")).click();
+        driver.findElement(By.id("save-tracking-settings")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("saved")));
+        JsonNode saved = api.get("/api/v1/tracking-settings").json();
+        assertThat(saved.get("awayAlertHours").asInt()).isEqualTo(6);
+        assertThat(saved.get("autoAudit").asBoolean()).isTrue();
     }
 
     private void assertNothingAboutTheDevice(FieldUploads.Device device, String identifier) {

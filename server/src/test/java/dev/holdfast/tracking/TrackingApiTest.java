@@ -41,6 +41,8 @@ class TrackingApiTest extends WebTest {
     CorrelationWorker worker;
     @Autowired
     AlertEvaluation evaluation;
+    @Autowired
+    dev.holdfast.tracking.domain.TrackingRetention retention;
 
     TestAccounts.Person owner;
     ApiClient api;
@@ -278,6 +280,33 @@ class TrackingApiTest extends WebTest {
         assertThat(transactions.inTenant(owner.tenantId(), () -> jdbc.sql(
                 "select count(*) from alerts where tenant_id = ? and kind = 'ASSET_NOT_SEEN' and cleared_at is null")
                 .param(owner.tenantId()).query(Long.class).single())).isZero();
+    }
+
+    @Test
+    void anAssetSeenInItsOwnLocationIsAuditedByTrackingWhenTheCompanyWantsIt() throws Exception {
+        upload(enrol("hw-" + UUID.randomUUID()), walkPast(System.currentTimeMillis() - 40 * 60_000));
+        correlate();
+        assertThat(api.get("/api/v1/assets/" + asset + "/history").json().get("items").findValuesAsString("action"))
+                .as("off by default").doesNotContain("asset.audited");
+        assertThat(api.patch("/api/v1/tracking-settings", Map.of("autoAudit", true)).status()).isEqualTo(200);
+        upload(enrol("hw-" + UUID.randomUUID()), walkPast(System.currentTimeMillis() - 20 * 60_000));
+        correlate();
+        JsonNode history = api.get("/api/v1/assets/" + asset + "/history").json().get("items");
+        assertThat(history.get(0).get("action").asString()).isEqualTo("asset.audited");
+        assertThat(history.get(0).get("actorLabel").asString()).isEqualTo("tracking");
+        assertThat(api.get("/api/v1/assets/" + asset).json().get("lastAuditAt").isNull()).isFalse();
+    }
+
+    @Test
+    void retentionTakesTheDerivedRowsAndThePositionsTheyMadeAlong() throws Exception {
+        upload(enrol("hw-" + UUID.randomUUID()), walkPast(System.currentTimeMillis() - 3 * 86_400_000L));
+        correlate();
+        assertThat(api.get("/api/v1/assets/" + asset + "/location").status()).isEqualTo(200);
+        retention.purge(owner.tenantId(), 5);
+        assertThat(api.get("/api/v1/assets/" + asset + "/location").status()).as("within 5 days").isEqualTo(200);
+        retention.purge(owner.tenantId(), 2);
+        assertThat(derivedRows()).isZero();
+        assertThat(api.get("/api/v1/assets/" + asset + "/location").status()).isEqualTo(404);
     }
 
     static List<String> fields(JsonNode node) {
