@@ -28,25 +28,11 @@ if [ "${SKIP_BUILD:-}" != "1" ]; then
 fi
 
 echo "== starting the server (-Xmx1g, data in $DATA)"
-HOLDFAST_DATA_DIR=$DATA HOLDFAST_SIGNUP_OPEN=true PORT=$PORT HOLDFAST_RATE_LIMIT_ENABLED=false \
-  java -Xmx1g ${SERVER_JAVA_OPTS:-} -jar server/target/holdfast.jar >"$DATA/server.log" 2>&1 &
-SERVER=$!
-trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true' EXIT
-for _ in $(seq 1 180); do
-  curl -fs "$BASE/actuator/health" >/dev/null 2>&1 && break
-  kill -0 $SERVER 2>/dev/null || { tail -50 "$DATA/server.log"; exit 1; }
-  sleep 1
-done
-
-EMAIL="bench-$(date +%s)@example.test"
-PASSWORD="correct horse battery staple 42"
-SIGNUP=$(curl -fs -X POST "$BASE/api/v1/signup" -H 'Content-Type: application/json' \
-  -d "{\"company\":\"Accuracy Bench\",\"name\":\"Bench\",\"email\":\"$EMAIL\",\"password\":\"$PASSWORD\"}")
-TENANT=$(echo "$SIGNUP" | sed -E 's/.*"tenantId":"([^"]+)".*/\1/')
-TOKEN=$(curl -fs -X POST "$BASE/api/v1/tokens" -H 'Content-Type: application/json' \
-  -d "{\"email\":\"$EMAIL\",\"password\":\"$PASSWORD\",\"tenantId\":\"$TENANT\"}" | sed -E 's/.*"token":"([^"]+)".*/\1/')
-CODE=$(curl -fs -X POST "$BASE/api/v1/enrollment-codes" -H "Authorization: Bearer $TOKEN" \
-  -H 'Content-Type: application/json' -d "{\"maxUses\":$((DEVICES + 10))}" | sed -E 's/.*"code":"([^"]+)".*/\1/')
+. bench/common.sh
+start_holdfast
+trap stop_holdfast EXIT
+sign_up "Accuracy Bench"
+enrolment_code $((DEVICES + 10))
 echo "== company $TENANT; $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
 SIM_RC=0

@@ -20,23 +20,10 @@ if [ "${SKIP_BUILD:-}" != "1" ]; then
 fi
 
 echo "== starting the server (data in $DATA)"
-HOLDFAST_DATA_DIR=$DATA HOLDFAST_SIGNUP_OPEN=true PORT=$PORT HOLDFAST_RATE_LIMIT_ENABLED=false \
-  java -Xmx512m -jar server/target/holdfast.jar >"$DATA/server.log" 2>&1 &
-SERVER=$!
-trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true' EXIT
-for _ in $(seq 1 180); do
-  curl -fs "$BASE/actuator/health" >/dev/null 2>&1 && break
-  kill -0 $SERVER 2>/dev/null || { tail -50 "$DATA/server.log"; exit 1; }
-  sleep 1
-done
-
-EMAIL="bench-$(date +%s)@example.test"
-PASSWORD="correct horse battery staple 42"
-SIGNUP=$(curl -fs -X POST "$BASE/api/v1/signup" -H 'Content-Type: application/json' \
-  -d "{\"company\":\"Positions Bench\",\"name\":\"Bench\",\"email\":\"$EMAIL\",\"password\":\"$PASSWORD\"}")
-TENANT=$(echo "$SIGNUP" | sed -E 's/.*"tenantId":"([^"]+)".*/\1/')
-TOKEN=$(curl -fs -X POST "$BASE/api/v1/tokens" -H 'Content-Type: application/json' \
-  -d "{\"email\":\"$EMAIL\",\"password\":\"$PASSWORD\",\"tenantId\":\"$TENANT\"}" | sed -E 's/.*"token":"([^"]+)".*/\1/')
+. bench/common.sh
+SERVER_XMX=512m start_holdfast
+trap stop_holdfast EXIT
+sign_up "Positions Bench"
 echo "== company $TENANT"
 
 PGJAR=$(ls ~/.m2/repository/org/postgresql/postgresql/*/postgresql-*.jar | grep -v sources | sort -V | tail -1)
@@ -45,9 +32,11 @@ SEED_START=$(date +%s)
 java -cp "$PGJAR" bench/Seed.java "$DATA" "$TENANT" "$N"
 echo "== seed took $(( $(date +%s) - SEED_START )) s; positioning $P of them"
 java -cp "$PGJAR" bench/Sql.java "$DATA" "$TENANT" "
-  insert into asset_positions (tenant_id, asset_id, seen_at, since, lat, lon, accuracy_m, weight, location_id, source)
+  insert into asset_positions (tenant_id, asset_id, seen_at, since, lat, lon, accuracy_m, weight, location_id, source,
+                               category_id, status_id)
   select tenant_id, id, now() - random() * interval '7 days', now() - interval '8 days', 48.0 + random() * 0.45,
-         11.3 + random() * 0.7, 3 + random() * 12, 0.01, case when random() < 0.3 then location_id end, 'ble'
+         11.3 + random() * 0.7, 3 + random() * 12, 0.01, case when random() < 0.3 then location_id end, 'ble',
+         category_id, status_id
   from assets where tenant_id = '$TENANT' order by md5(id::text) limit $P" "analyze asset_positions" "analyze assets"
 echo "== measuring ($(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg))"
 java bench/PositionsLoad.java "$BASE" "$TOKEN" "$REQUESTS"

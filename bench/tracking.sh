@@ -27,42 +27,24 @@ if [ "${SKIP_BUILD:-}" != "1" ]; then
     || ./mvnw -B -q -pl server,simulator -am package -Dmaven.test.skip=true
 fi
 
-SERVER=
-start_server() { # $1 = correlation workers
-  HOLDFAST_DATA_DIR=$DATA HOLDFAST_SIGNUP_OPEN=true PORT=$PORT HOLDFAST_RATE_LIMIT_ENABLED=false \
-    HOLDFAST_TRACKING_WORKERS=$1 java -Xmx1g ${SERVER_JAVA_OPTS:-} -jar server/target/holdfast.jar >>"$DATA/server.log" 2>&1 &
-  SERVER=$!
-  for _ in $(seq 1 180); do
-    curl -fs "$BASE/actuator/health" >/dev/null 2>&1 && return 0
-    kill -0 $SERVER 2>/dev/null || { tail -50 "$DATA/server.log"; exit 1; }
-    sleep 1
-  done
-}
-stop_server() { kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true; }
-trap stop_server EXIT
+. bench/common.sh
+trap stop_holdfast EXIT
 sql() { java -cp "$JDBC" bench/Sql.java "$DATA" "$TENANT" "$@" 2>/dev/null; }
 gauge() { curl -fs "$BASE/actuator/prometheus" | awk -v m="$1" '$1 == m {print $2}'; }
 
 echo "== starting the server without correlation workers (data in $DATA)"
-start_server 0
-EMAIL="bench-$(date +%s)@example.test"
-PASSWORD="correct horse battery staple 42"
-SIGNUP=$(curl -fs -X POST "$BASE/api/v1/signup" -H 'Content-Type: application/json' \
-  -d "{\"company\":\"Tracking Bench\",\"name\":\"Bench\",\"email\":\"$EMAIL\",\"password\":\"$PASSWORD\"}")
-TENANT=$(echo "$SIGNUP" | sed -E 's/.*"tenantId":"([^"]+)".*/\1/')
-TOKEN=$(curl -fs -X POST "$BASE/api/v1/tokens" -H 'Content-Type: application/json' \
-  -d "{\"email\":\"$EMAIL\",\"password\":\"$PASSWORD\",\"tenantId\":\"$TENANT\"}" | sed -E 's/.*"token":"([^"]+)".*/\1/')
-CODE=$(curl -fs -X POST "$BASE/api/v1/enrollment-codes" -H "Authorization: Bearer $TOKEN" \
-  -H 'Content-Type: application/json' -d '{"maxUses":200}' | sed -E 's/.*"code":"([^"]+)".*/\1/')
+HOLDFAST_TRACKING_WORKERS=0 start_holdfast
+sign_up "Tracking Bench"
+enrolment_code 200
 echo "== company $TENANT; $(nproc) cores"
 
 echo "== 1. uploading reference batches for $LOAD (no correlation yet)"
 java -jar simulator/target/holdfast-sim.jar --mode load --server "$BASE" --code "$CODE" --token "$TOKEN" \
   --devices 50 --concurrency 32 --batches 4 --seed 1 --duration "$LOAD" | grep -E "registered|accepted|batches/s|errors"
-stop_server
+stop_holdfast
 echo "== restarting with $WORKERS correlation worker(s); load average $(cut -d' ' -f1-3 /proc/loadavg)"
 T0=$(date +%s.%N)
-start_server "$WORKERS"
+HOLDFAST_TRACKING_WORKERS=$WORKERS start_holdfast
 while true; do
   LEFT=$(sql "select count(*) from field_batches where processed_at is null")
   [ "$LEFT" = "0" ] && break

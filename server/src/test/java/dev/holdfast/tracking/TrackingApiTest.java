@@ -125,6 +125,10 @@ class TrackingApiTest extends WebTest {
                 .isEmpty();
         assertThat(api.get("/api/v1/tracking/positions?bbox=1,2,3").status()).isEqualTo(422);
         assertThat(api.get("/api/v1/tracking/positions?seenSince=yesterday").status()).isEqualTo(422);
+        // the list follows a change of the asset's category at once
+        assertThat(api.patch("/api/v1/assets/" + asset, Map.of("category", "Vehicles")).status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/tracking/positions?category=Tools").json().get("items")).isEmpty();
+        assertThat(api.get("/api/v1/tracking/positions?category=vehicles").json().get("items")).hasSize(1);
         JsonNode present = api.get("/api/v1/locations/" + depot + "/present").json();
         assertThat(present.get("items")).hasSize(1);
 

@@ -20,8 +20,8 @@ final class PositionFilterSql {
     static String where(PositionFilter f, UUID tenant, List<Object> params) {
         StringBuilder sql = new StringBuilder("where p.tenant_id = ?");
         params.add(tenant);
-        reference(sql, params, tenant, "a.category_id", "categories", f.category());
-        reference(sql, params, tenant, "a.status_id", "status_labels", f.status());
+        reference(sql, params, tenant, "p.category_id", "categories", f.category());
+        reference(sql, params, tenant, "p.status_id", "status_labels", f.status());
         reference(sql, params, tenant, "p.location_id", "locations", f.location());
         if (f.seenSince() != null) {
             sql.append(" and p.seen_at >= ?");

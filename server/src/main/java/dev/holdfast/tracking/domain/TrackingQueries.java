@@ -72,13 +72,25 @@ public class TrackingQueries {
 
     @Transactional(readOnly = true)
     public Optional<AssetLocation> location(UUID asset) {
+        return whereIs(asset).orElse(Optional.empty());
+    }
+
+    /**
+     * In one statement: empty when the asset does not exist (in this company), else its latest position if it has
+     * one.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Optional<AssetLocation>> whereIs(UUID asset) {
         return jdbc.sql("""
-                select p.seen_at, p.lat, p.lon, p.accuracy_m, p.location_id, l.name, p.source from asset_positions p
+                select p.seen_at, p.lat, p.lon, p.accuracy_m, p.location_id, l.name, p.source from assets a
+                left join asset_positions p on p.tenant_id = a.tenant_id and p.asset_id = a.id
                 left join locations l on l.tenant_id = p.tenant_id and l.id = p.location_id
-                where p.tenant_id = ? and p.asset_id = ?
-                """).params(TenantContext.require(), asset).query((rs, n) -> new AssetLocation(instant(rs, 1),
-                rs.getDouble(2), rs.getDouble(3), round(rs.getDouble(4)), rs.getObject(5, UUID.class), rs.getString(6),
-                rs.getString(7))).optional();
+                where a.tenant_id = ? and a.id = ?
+                """).params(TenantContext.require(), asset).query((rs, n) -> rs.getTimestamp(1) == null
+                ? Optional.<AssetLocation>empty()
+                : Optional.of(new AssetLocation(instant(rs, 1), rs.getDouble(2), rs.getDouble(3),
+                        round(rs.getDouble(4)), rs.getObject(5, UUID.class), rs.getString(6), rs.getString(7))))
+                .optional();
     }
 
     @Transactional(readOnly = true)

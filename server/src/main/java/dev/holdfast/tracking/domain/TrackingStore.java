@@ -144,12 +144,14 @@ class TrackingStore {
         for (Position p : positions) {
             jdbc.sql("""
                     insert into asset_positions (tenant_id, asset_id, seen_at, since, lat, lon, accuracy_m, weight,
-                        location_id, source)
-                    select ?, ?, to_timestamp(? / 1000.0), to_timestamp(? / 1000.0), ?, ?, ?, ?, ?, ?
-                    where exists (select 1 from assets where tenant_id = ? and id = ?)
+                        location_id, source, category_id, status_id)
+                    select ?, ?, to_timestamp(? / 1000.0), to_timestamp(? / 1000.0), ?, ?, ?, ?, ?, ?, a.category_id,
+                        a.status_id
+                    from assets a where a.tenant_id = ? and a.id = ?
                     on conflict (tenant_id, asset_id) do update set seen_at = excluded.seen_at, since = excluded.since,
                         lat = excluded.lat, lon = excluded.lon, accuracy_m = excluded.accuracy_m,
-                        weight = excluded.weight, location_id = excluded.location_id, source = excluded.source
+                        weight = excluded.weight, location_id = excluded.location_id, source = excluded.source,
+                        category_id = excluded.category_id, status_id = excluded.status_id
                     """).params(tenant, p.assetId(), p.seenAt(), p.since(), p.lat(), p.lon(), p.accuracyM(), p.weight(),
                     locations.get(p.assetId()), p.source(), tenant, p.assetId()).update();
         }

@@ -37,35 +37,44 @@ class TrackingApi {
 
     @GetMapping("/api/v1/assets/{id}/location")
     AssetLocation location(@PathVariable UUID id) {
-        requireAsset(id);
-        return queries.location(id).orElseThrow(() -> new ProblemException(org.springframework.http.HttpStatus.NOT_FOUND, "This asset has not been seen yet"));
+        return queries.whereIs(id).orElseThrow(() -> ProblemException.notFound("Asset"))
+                .orElseThrow(() -> new ProblemException(org.springframework.http.HttpStatus.NOT_FOUND,
+                        "This asset has not been seen yet"));
+    }
+
+    /** A time range and a page of an asset's list ({@code ?from=&to=&size=&after=}), checked (422 naming the field). */
+    record Range(@Nullable Instant from, @Nullable Instant to, @Nullable TimeCursor after, int size) {
+
+        static Range of(@Nullable String from, @Nullable String to, @Nullable Integer size, @Nullable String after) {
+            return new Range(instant("from", from), instant("to", to), TimeCursor.parse(after), TimeCursor.size(size));
+        }
     }
 
     @GetMapping("/api/v1/assets/{id}/sightings")
     Page<TrackingQueries.SightingItem> sightings(@PathVariable UUID id, @RequestParam(required = false) @Nullable String from,
             @RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable Integer size,
             @RequestParam(required = false) @Nullable String after) {
+        Range r = Range.of(from, to, size, after);
         requireAsset(id);
-        return queries.sightings(id, instant("from", from), instant("to", to), TimeCursor.parse(after),
-                TimeCursor.size(size));
+        return queries.sightings(id, r.from(), r.to(), r.after(), r.size());
     }
 
     @GetMapping("/api/v1/assets/{id}/visits")
     Page<TrackingQueries.VisitItem> visits(@PathVariable UUID id, @RequestParam(required = false) @Nullable String from,
             @RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable Integer size,
             @RequestParam(required = false) @Nullable String after) {
+        Range r = Range.of(from, to, size, after);
         requireAsset(id);
-        return queries.visits(id, instant("from", from), instant("to", to), TimeCursor.parse(after),
-                TimeCursor.size(size));
+        return queries.visits(id, r.from(), r.to(), r.after(), r.size());
     }
 
     @GetMapping("/api/v1/assets/{id}/handling")
     Page<TrackingQueries.HandlingItem> handling(@PathVariable UUID id, @RequestParam(required = false) @Nullable String from,
             @RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable Integer size,
             @RequestParam(required = false) @Nullable String after) {
+        Range r = Range.of(from, to, size, after);
         requireAsset(id);
-        return queries.handling(id, instant("from", from), instant("to", to), TimeCursor.parse(after),
-                TimeCursor.size(size));
+        return queries.handling(id, r.from(), r.to(), r.after(), r.size());
     }
 
     @GetMapping("/api/v1/tracking/positions")
