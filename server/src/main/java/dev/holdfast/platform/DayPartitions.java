@@ -24,6 +24,8 @@ public class DayPartitions {
     private static final Logger log = LoggerFactory.getLogger(DayPartitions.class);
     private static final DateTimeFormatter SUFFIX = DateTimeFormatter.ofPattern("yyyyMMdd");
     private static final Pattern TABLE = Pattern.compile("[a-z_]{1,40}");
+    /** How long creating a missing partition waits for locks on its table. */
+    static final Duration ENSURE_WAIT = Duration.ofSeconds(10);
 
     private final SchemaMaintenance schema;
     private final Set<String> known = ConcurrentHashMap.newKeySet();
@@ -32,14 +34,19 @@ public class DayPartitions {
         this.schema = schema;
     }
 
-    /** Makes sure the partition of {@code table} for {@code day} exists. */
+    /**
+     * Makes sure the partition of {@code table} for {@code day} exists. Call it before a transaction touches the table:
+     * creating a partition waits for every transaction holding a lock on the table, the caller's own included (then it
+     * gives up after {@link #ENSURE_WAIT}).
+     */
     public void ensure(String table, LocalDate day) {
         String name = name(table, day);
         if (known.contains(name)) {
             return;
         }
-        schema.ownerClient().sql("select ensure_day_partition(cast(? as regclass), ?)").params(table, day)
-                .query((rs, n) -> 1).list();
+        // a missing partition is created on the owner's connection: it waits for the locks of other transactions on
+        // the table — at most ENSURE_WAIT, so a caller whose own transaction holds one fails instead of waiting forever
+        schema.execute("select ensure_day_partition(cast('" + table + "' as regclass), date '" + day + "')", ENSURE_WAIT);
         known.add(name);
     }
 

@@ -46,12 +46,19 @@ public class TrackingRetention {
         this.updates = updates;
     }
 
+    /**
+     * Every day of the retention window and two ahead get their partitions at start and every night, before the
+     * correlation writes into them: a partition created while a transaction writes into the table would wait for it.
+     */
     @EventListener(ApplicationReadyEvent.class)
     void atStart() {
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        ensureWindow(LocalDate.now(ZoneOffset.UTC), retention.installationDays());
+    }
+
+    private void ensureWindow(LocalDate today, int days) {
         for (String table : TABLES) {
-            for (int d = -1; d <= 2; d++) {
-                partitions.ensure(table, today.plusDays(d));
+            for (LocalDate d = today.minusDays(days); !d.isAfter(today.plusDays(2)); d = d.plusDays(1)) {
+                partitions.ensure(table, d);
             }
         }
     }
@@ -61,10 +68,8 @@ public class TrackingRetention {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         int days = retention.installationDays();
         int dropped = 0;
+        ensureWindow(today, days);
         for (String table : TABLES) {
-            for (int d = 0; d <= 2; d++) {
-                partitions.ensure(table, today.plusDays(d));
-            }
             dropped += partitions.dropOlderThan(table, today.minusDays(days), Duration.ofMinutes(1));
         }
         Map<UUID, Integer> less = retention.companiesKeepingLess();
