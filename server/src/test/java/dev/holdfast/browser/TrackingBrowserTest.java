@@ -60,14 +60,15 @@ class TrackingBrowserTest extends BrowserTest {
         assertThat(driver.findElement(By.id("whereabouts-timeline")).getText()).contains("At North depot");
         assertThat(driver.findElement(By.id("whereabouts-days")).getText()).contains("1 pass");
         assertThat(driver.findElements(By.cssSelector("#asset-map img.leaflet-tile"))).as("no tiles configured").isEmpty();
-        Browser.screenshot(driver, "asset-whereabouts");
+        ((JavascriptExecutor) driver).executeScript("document.getElementById('whereabouts').scrollIntoView({behavior: 'instant'})");
+        shots("asset-whereabouts");
         assertNothingAboutTheDevice(device, identifier);
 
         driver.findElement(By.id("nav-map")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("map-summary"), "1 asset in view"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#fleet-map .hf-asset-marker")));
         assertThat(driver.findElement(By.cssSelector("#fleet-map .leaflet-control-scale")).isDisplayed()).isTrue();
-        Browser.screenshot(driver, "map");
+        shots("map");
         assertNothingAboutTheDevice(device, identifier);
         Object outside = ((JavascriptExecutor) driver).executeScript("return performance.getEntriesByType('resource')"
                 + ".map(e => e.name).filter(n => !n.startsWith(location.origin)).length;");
@@ -77,13 +78,17 @@ class TrackingBrowserTest extends BrowserTest {
         assertThat(driver.findElement(By.id("present")).getText()).contains("Pallet jack");
         assertThat(driver.findElement(By.id("absent")).getText()).contains("Forklift").contains("never");
         assertNothingAboutTheDevice(device, identifier);
+        shots("location-presence");
 
         driver.get(url("/map/not-seen?days=1"));
         assertThat(driver.findElement(By.id("not-seen")).getText()).contains("Forklift").doesNotContain("Pallet jack");
         assertNothingAboutTheDevice(device, identifier);
+        shots("not-seen");
         driver.findElement(By.linkText("Forklift")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("whereabouts-unseen")));
         assertThat(driver.getCurrentUrl()).endsWith(unseen);
+        ((JavascriptExecutor) driver).executeScript("document.getElementById('whereabouts').scrollIntoView({behavior: 'instant'})");
+        shots("asset-whereabouts-unseen");
 
         // the Admin's tracking settings: a friendly error next to the field, nothing saved; then saved
         driver.findElement(By.id("nav-tracking-settings")).click();
@@ -91,7 +96,8 @@ class TrackingBrowserTest extends BrowserTest {
         driver.findElement(By.id("awayAlertHours")).sendKeys("0");
         driver.findElement(By.id("save-tracking-settings")).click();
         assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("awayAlertHours-error"))).getText())
-                .contains("1 to 8760");
+                .contains("1 to 8760").contains("empty (off)");
+        shots("tracking-settings-error");
         assertThat(api.get("/api/v1/tracking-settings").json().get("awayAlertHours").asInt()).isEqualTo(24);
         driver.findElement(By.id("awayAlertHours")).clear();
         driver.findElement(By.id("awayAlertHours")).sendKeys("6");
@@ -101,6 +107,16 @@ class TrackingBrowserTest extends BrowserTest {
         JsonNode saved = api.get("/api/v1/tracking-settings").json();
         assertThat(saved.get("awayAlertHours").asInt()).isEqualTo(6);
         assertThat(saved.get("autoAudit").asBoolean()).isTrue();
+    }
+
+    /** Screenshots at a laptop's and at a phone's width, for a person to look at. */
+    private void shots(String name) {
+        for (int[] size : new int[][] {{1366, 900}, {390, 844}}) {
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(size[0], size[1]));
+            Browser.screenshot(driver, name + "-" + size[0]);
+        }
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 900));
+        ((JavascriptExecutor) driver).executeScript("window.scrollTo({top: 0, behavior: 'instant'})");
     }
 
     private void assertNothingAboutTheDevice(FieldUploads.Device device, String identifier) {

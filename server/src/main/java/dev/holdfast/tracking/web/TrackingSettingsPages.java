@@ -46,7 +46,8 @@ class TrackingSettingsPages {
                 settings.update(body);
                 return "redirect:/settings/tracking?saved=true";
             } catch (ProblemException e) {
-                e.errors().forEach(f -> errors.putIfAbsent(f.field(), f.message()));
+                // the API's "null (off)" is an empty field here
+                e.errors().forEach(f -> errors.putIfAbsent(f.field(), f.message().replace("null (off)", "empty (off)")));
             }
         }
         return render(model, audit, notSeen == null ? "" : notSeen, away == null ? "" : away, errors, false);
