@@ -101,7 +101,8 @@ final class Load {
         }
         ServerApi api = new ServerApi(o.server(), o.timeoutMillis());
         if (o.token() != null) {
-            registerTags(api, o.token());
+            out.printf("== registered %d tags on assets and %d yards as Locations%n",
+                    ReferenceTags.register(api, o.token(), o.batches(), o.seed(), TAGS), o.batches());
         }
         List<String> tokens = new ArrayList<>();
         String run = Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffL);
@@ -118,38 +119,6 @@ final class Load {
         Figures f = upload(url, tokens, bodies, o.duration());
         report(f, ceiling);
         return f.errorCount() == 0 && f.duplicates() == 0 ? 0 : 1;
-    }
-
-    /**
-     * Puts the tags the reference batches hear on assets (then made-up iBeacons, to {@link #TAGS} in all) and a
-     * Location of 40 m around each batch's yard, so that the correlation places assets and builds visits.
-     */
-    private void registerTags(ServerApi api, String token) throws IOException {
-        java.util.Set<String> tags = new java.util.LinkedHashSet<>();
-        String run = Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffL);
-        for (int i = 0; i < o.batches(); i++) {
-            Batch batch = ReferenceBatch.build(UUID.randomUUID(), System.currentTimeMillis(), o.seed() + i);
-            for (int k = 0; k < batch.ble().size(); k++) {
-                batch.ble().advertisement(k).flatMap(a -> a.tagId()).ifPresent(id -> tags.add(id.toString()));
-            }
-            double lat = 0;
-            double lon = 0;
-            for (int k = 0; k < batch.gps().size(); k++) {
-                lat += batch.gps().lat(k) / batch.gps().size();
-                lon += batch.gps().lon(k) / batch.gps().size();
-            }
-            api.createLocation(token, "Yard " + run + "-" + (i + 1), lat, lon, 40);
-        }
-        java.util.Random random = new java.util.Random(o.seed());
-        while (tags.size() < TAGS) {
-            tags.add(dev.holdfast.protocol.TagId.ibeacon(new UUID(random.nextLong(), random.nextLong()),
-                    random.nextInt(65536), random.nextInt(65536)).toString());
-        }
-        int n = 0;
-        for (String tag : tags) {
-            api.createAsset(token, "Load asset " + run + "-" + (++n), "Load", null, tag, "load mode");
-        }
-        out.printf("== registered %d tags on assets and %d yards as Locations%n", tags.size(), o.batches());
     }
 
     static List<PatchableBody> referenceBodies(int count, long seed, long sentAt) {
